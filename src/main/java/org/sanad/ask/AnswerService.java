@@ -1,0 +1,66 @@
+package org.sanad.ask;
+
+import java.util.List;
+import org.sanad.knowledge.KnowledgeUnavailableException;
+import org.sanad.knowledge.PassageSearch;
+import org.sanad.knowledge.SearchResult;
+import org.sanad.safety.RedFlagDetector;
+import org.sanad.safety.Triage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * The one answering pipeline behind Telegram, the web chat and the HTTP API: red-flag triage first, then the
+ * documents, then a reply that always ends with the doctor note. Channels only translate.
+ */
+@Service
+public class AnswerService {
+
+    private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
+
+    private final PassageSearch search;
+    private final RedFlagDetector redFlags;
+    private final ReplyComposer replies;
+
+    public AnswerService(PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies) {
+        this.search = search;
+        this.redFlags = redFlags;
+        this.replies = replies;
+    }
+
+    public Answer answer(String message) {
+        Triage triage = redFlags.assess(message);
+        if (triage.level() != Triage.Level.NONE) {
+            // The rule, never the text: clinicians audit decisions, parents' words stay private.
+            log.info("triage level={} rule={} categories={}", triage.level(), triage.rule(), triage.categories());
+        }
+        if (triage.level() == Triage.Level.CRISIS) {
+            return new Answer(Answer.Kind.CRISIS, false, List.of(), List.of(), replies.crisis());
+        }
+        SearchResult result = lookUp(message);
+        if (triage.urgent()) {
+            return new Answer(Answer.Kind.URGENT, true, result.passages(), List.of(),
+                    replies.urgent(result.passages()));
+        }
+        return switch (result.verdict()) {
+            case ANSWERED -> new Answer(Answer.Kind.ANSWERED, false, result.passages(), List.of(),
+                    replies.answer(result.passages().get(0).passage(), triage.needsSafetyNote()));
+            case NOT_COVERED -> new Answer(Answer.Kind.NOT_COVERED, false, List.of(), result.related(),
+                    replies.notCovered(triage.needsSafetyNote()));
+            case UNCLEAR -> new Answer(Answer.Kind.UNCLEAR, false, List.of(), List.of(), replies.unclear());
+            case GREETING, THANKS, GOODBYE, IDENTITY -> new Answer(Answer.Kind.SOCIAL, false, List.of(), List.of(),
+                    replies.social(result.verdict()));
+        };
+    }
+
+    private SearchResult lookUp(String message) {
+        try {
+            return search.search(message);
+        } catch (KnowledgeUnavailableException e) {
+            log.warn("No knowledge index to answer from: {}", e.getMessage());
+            return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
+                    new SearchResult.Evidence(0, 0, 0, 0, false));
+        }
+    }
+}

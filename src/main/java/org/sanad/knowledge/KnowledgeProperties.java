@@ -1,0 +1,34 @@
+package org.sanad.knowledge;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * Where the knowledge lives and how sure the search must be before it answers.
+ *
+ * @param dir      the documents ({@code KNOWLEDGE_DIR})
+ * @param indexDir the Lucene index ({@code DATA_DIR/index})
+ * @param gate     the confidence gate
+ */
+@Validated
+@ConfigurationProperties("sanad.knowledge")
+public record KnowledgeProperties(@NotNull Path dir, @NotNull Path indexDir, @Valid @DefaultValue Gate gate) {
+
+    /**
+     * @param coverageWithAnchor    share of content words to cover when the message names the subject
+     * @param coverageWithoutAnchor share to cover otherwise
+     * @param minMatched            content words the best passage must have at least
+     */
+    public record Gate(
+            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double coverageWithAnchor,
+            @DefaultValue("0.7") @DecimalMin("0") @DecimalMax("1") double coverageWithoutAnchor,
+            @DefaultValue("1") @Min(1) int minMatched) {
+    }
+}

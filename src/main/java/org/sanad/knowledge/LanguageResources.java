@@ -1,0 +1,207 @@
+package org.sanad.knowledge;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The word lists behind Arabic analysis, kept as data under {@code /language} so that linguists and admins can
+ * change them without touching code. Everything is normalised on load, so the files may be written naturally.
+ */
+final class LanguageResources {
+
+    /** One synonym rule: any of {@code from} (each a phrase of words) adds the words of every {@code to}. */
+    record SynonymRule(List<List<String>> from, List<List<String>> to) {
+    }
+
+    private final Set<String> stopWords;
+    private final List<List<String>> stopPhrases;
+    private final Set<String> weakWords;
+    private final Set<String> anchorWords;
+    private final Map<String, String> lemmas;
+    private final List<SynonymRule> synonyms;
+    private final Map<String, List<String>> latinLexicon;
+    private final Map<String, Set<String>> chitchat;
+
+    private LanguageResources(Set<String> stopWords, List<List<String>> stopPhrases, Set<String> weakWords,
+            Set<String> anchorWords, Map<String, String> lemmas, List<SynonymRule> synonyms,
+            Map<String, List<String>> latinLexicon, Map<String, Set<String>> chitchat) {
+        this.stopWords = stopWords;
+        this.stopPhrases = stopPhrases;
+        this.weakWords = weakWords;
+        this.anchorWords = anchorWords;
+        this.lemmas = lemmas;
+        this.synonyms = synonyms;
+        this.latinLexicon = latinLexicon;
+        this.chitchat = chitchat;
+    }
+
+    /** The bundled lists, plus the admins' own synonyms file when it exists. */
+    static LanguageResources load(Path adminSynonyms) {
+        List<String> stopLines = lines(classpath("stopwords.txt"));
+        Set<String> stop = new HashSet<>();
+        List<List<String>> stopPhrases = new ArrayList<>();
+        for (String line : stopLines) {
+            List<String> words = words(line);
+            if (words.size() == 1) {
+                stop.add(words.get(0));
+            } else if (words.size() > 1) {
+                stopPhrases.add(words);
+            }
+        }
+        Map<String, String> lemmas = new HashMap<>();
+        for (String line : lines(classpath("lemmas.txt"))) {
+            String[] sides = line.split("=>", -1);
+            if (sides.length != 2) {
+                continue;
+            }
+            String lemma = ArabicNormalizer.normalize(sides[1].trim());
+            for (String form : sides[0].split(",")) {
+                lemmas.put(ArabicNormalizer.normalize(form.trim()), lemma);
+            }
+        }
+        List<SynonymRule> synonyms = new ArrayList<>(parseSynonyms(lines(classpath("synonyms.txt"))));
+        if (adminSynonyms != null && Files.isRegularFile(adminSynonyms)) {
+            try {
+                synonyms.addAll(parseSynonyms(Files.readAllLines(adminSynonyms, StandardCharsets.UTF_8)));
+            } catch (IOException | UncheckedIOException e) {
+                throw new IllegalStateException("cannot read " + adminSynonyms.getFileName() + ": " + e.getMessage(), e);
+            }
+        }
+        Map<String, List<String>> latin = new HashMap<>();
+        for (String line : lines(classpath("latin.txt"))) {
+            String[] sides = line.split("=>", -1);
+            if (sides.length != 2) {
+                continue;
+            }
+            List<String> target = words(sides[1]);
+            for (String form : sides[0].split(",")) {
+                String key = String.join(" ", words(form));
+                if (!key.isEmpty()) {
+                    latin.put(key, target);
+                }
+            }
+        }
+        Map<String, Set<String>> chitchat = new HashMap<>();
+        String section = "greeting";
+        for (String line : lines(classpath("chitchat.txt"))) {
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).trim();
+                continue;
+            }
+            chitchat.computeIfAbsent(section, k -> new HashSet<>()).add(String.join(" ", words(line)));
+        }
+        return new LanguageResources(stop, stopPhrases, wordSet("weak-words.txt"), wordSet("anchors.txt"), lemmas,
+                synonyms, latin, chitchat);
+    }
+
+    private static List<SynonymRule> parseSynonyms(List<String> lines) {
+        List<SynonymRule> rules = new ArrayList<>();
+        for (String raw : lines) {
+            String line = stripComment(raw);
+            if (line.isEmpty()) {
+                continue;
+            }
+            String[] sides = line.split("=>", -1);
+            List<List<String>> from = phrases(sides[0]);
+            List<List<String>> to = sides.length > 1 ? phrases(sides[1]) : from;
+            if (!from.isEmpty() && !to.isEmpty()) {
+                rules.add(new SynonymRule(from, to));
+            }
+        }
+        return rules;
+    }
+
+    private static List<List<String>> phrases(String side) {
+        List<List<String>> out = new ArrayList<>();
+        for (String phrase : side.split(",")) {
+            List<String> words = words(phrase);
+            if (!words.isEmpty()) {
+                out.add(words);
+            }
+        }
+        return out;
+    }
+
+    static List<String> words(String text) {
+        String normalized = ArabicNormalizer.normalize(text).replaceAll("[^\\p{L}\\p{Nd}]+", " ").trim();
+        return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
+    }
+
+    private static Set<String> wordSet(String name) {
+        Set<String> out = new HashSet<>();
+        for (String line : lines(classpath(name))) {
+            out.add(String.join(" ", words(line)));
+        }
+        return out;
+    }
+
+    private static List<String> classpath(String name) {
+        try (InputStream in = LanguageResources.class.getResourceAsStream("/language/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource /language/" + name);
+            }
+            return Arrays.asList(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> lines(List<String> raw) {
+        List<String> out = new ArrayList<>();
+        for (String line : raw) {
+            String trimmed = stripComment(line);
+            if (!trimmed.isEmpty()) {
+                out.add(trimmed);
+            }
+        }
+        return out;
+    }
+
+    private static String stripComment(String line) {
+        int hash = line.indexOf('#');
+        return (hash >= 0 ? line.substring(0, hash) : line).trim();
+    }
+
+    Set<String> stopWords() {
+        return stopWords;
+    }
+
+    List<List<String>> stopPhrases() {
+        return stopPhrases;
+    }
+
+    Set<String> weakWords() {
+        return weakWords;
+    }
+
+    Set<String> anchorWords() {
+        return anchorWords;
+    }
+
+    Map<String, String> lemmas() {
+        return lemmas;
+    }
+
+    List<SynonymRule> synonyms() {
+        return synonyms;
+    }
+
+    Map<String, List<String>> latinLexicon() {
+        return latinLexicon;
+    }
+
+    Set<String> chitchat(String section) {
+        return chitchat.getOrDefault(section, Set.of());
+    }
+}

@@ -1,0 +1,249 @@
+package org.sanad.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Finds the passages that answer a parent's message, and decides whether they really do. Every channel asks
+ * through here, via the answering service.
+ */
+public final class PassageSearch {
+
+    private static final int CANDIDATE_DOCS = 40;
+    private static final int SHOWN = 3;
+    private static final int MAX_TERMS_PER_SLOT = 24;
+    /** Coverage re-ranks the leaders, but a much better BM25 score still counts: score × (base + coverage). */
+    private static final double RERANK_BASE = 0.25;
+    /** Question words steer («متى» toward timing) without outweighing the subject words. */
+    private static final float WEAK_BOOST = 0.6f;
+    private static final int MAX_CLAUSES = 4;
+
+    private final PassageIndex index;
+    private final ConfidenceGate gate;
+
+    PassageSearch(PassageIndex index, ConfidenceGate gate) {
+        this.index = index;
+        this.gate = gate;
+    }
+
+    public SearchResult search(String message) {
+        return index.withGeneration(generation -> search(message, generation));
+    }
+
+    private SearchResult search(String message, PassageIndex.Generation generation) {
+        QuestionAnalyzer questions = generation.analysis.questions();
+        QuestionAnalyzer.Analysis analysis = questions.analyze(message);
+        SearchResult result = lookUp(analysis, generation);
+        if (!result.answered()) {
+            result = bestClause(questions, message, generation).orElse(result);
+        }
+        // «مرحبا، متى يبدأ المفعول؟» is a question; «مرحبا، كيفك اليوم؟» and «شكرا على المعلومات» are not.
+        if (analysis.social() == QuestionAnalyzer.Social.NONE
+                || result.answered() && analysis.content().size() > 1) {
+            return result;
+        }
+        return SearchResult.of(switch (analysis.social()) {
+            case THANKS -> SearchResult.Verdict.THANKS;
+            case GOODBYE -> SearchResult.Verdict.GOODBYE;
+            case IDENTITY -> SearchResult.Verdict.IDENTITY;
+            default -> SearchResult.Verdict.GREETING;
+        });
+    }
+
+    /**
+     * Parents write context before the question: «ما عنده ضيق تنفس الحمد لله، بس قديش بيضل المفعول؟». When the
+     * whole message is not clearly answered, one of its clauses may be, by the same gate.
+     */
+    private java.util.Optional<SearchResult> bestClause(QuestionAnalyzer questions, String message,
+            PassageIndex.Generation generation) {
+        List<String> clauses = QuestionAnalyzer.clauses(message);
+        // A long message of many clauses is a story about something else; a fragment of it proves nothing.
+        if (clauses.size() < 2 || clauses.size() > MAX_CLAUSES) {
+            return java.util.Optional.empty();
+        }
+        SearchResult best = null;
+        for (String clause : clauses) {
+            QuestionAnalyzer.Analysis analysis = questions.analyze(clause);
+            if (analysis.content().stream().noneMatch(Slot::anchor)) {
+                continue;
+            }
+            SearchResult result = lookUp(analysis, generation);
+            if (result.answered() && (best == null || result.evidence().coverage() > best.evidence().coverage())) {
+                best = result;
+            }
+        }
+        return java.util.Optional.ofNullable(best);
+    }
+
+    private SearchResult lookUp(QuestionAnalyzer.Analysis analysis, PassageIndex.Generation generation) {
+        List<ResolvedSlot> slots = resolve(analysis.slots(), generation.vocabulary, generation.reader.numDocs(),
+                generation.analysis.questions());
+        if (slots.isEmpty()) {
+            return SearchResult.of(SearchResult.Verdict.UNCLEAR);
+        }
+        Query query = toQuery(slots);
+        if (query == null) {
+            return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
+                    gate.evidence(slots, Set.of()));
+        }
+        try {
+            List<SearchResult.ScoredPassage> ranked = rank(generation, query);
+            if (ranked.isEmpty()) {
+                return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
+                        gate.evidence(slots, Set.of()));
+            }
+            // Re-rank the leaders by score and by how much of the question each one covers.
+            List<Candidate> candidates = new ArrayList<>();
+            for (SearchResult.ScoredPassage scored : ranked.subList(0, Math.min(5, ranked.size()))) {
+                Set<String> terms = passageTerms(generation, scored.passage().id());
+                candidates.add(new Candidate(scored, gate.evidence(slots, terms)));
+            }
+            candidates.sort(Comparator.comparingDouble(
+                    (Candidate c) -> c.scored().score() * (RERANK_BASE + c.evidence().coverage())).reversed());
+            Candidate best = candidates.get(0);
+            List<SearchResult.ScoredPassage> ordered = new ArrayList<>();
+            candidates.forEach(c -> ordered.add(c.scored()));
+            ranked.stream().skip(candidates.size()).forEach(ordered::add);
+            List<SearchResult.ScoredPassage> top = ordered.subList(0, Math.min(SHOWN, ordered.size()));
+            if (gate.answers(best.evidence())) {
+                return new SearchResult(SearchResult.Verdict.ANSWERED, List.copyOf(top), List.of(), best.evidence());
+            }
+            return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.copyOf(top), best.evidence());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private record Candidate(SearchResult.ScoredPassage scored, SearchResult.Evidence evidence) {
+    }
+
+    /** A slot as this index generation sees it: which of its terms exist, and whether they were repaired. */
+    record ResolvedSlot(Slot slot, Set<String> known, boolean repaired, double weight, boolean anchor) {
+
+        boolean unknown() {
+            return known.isEmpty();
+        }
+    }
+
+    /**
+     * Matches each slot against this generation's vocabulary, repairing typos and Arabizi, and weighs it by how
+     * rare it is: «حفاضه» tells which passage answers, «بوتوكس» only that the message is on topic. A word no
+     * document has weighs as much as the rarest known one: it is likely what the question is about.
+     */
+    private static List<ResolvedSlot> resolve(List<Slot> slots, Vocabulary vocabulary, int documents,
+            QuestionAnalyzer questions) {
+        List<ResolvedSlot> out = new ArrayList<>();
+        for (Slot slot : slots) {
+            Set<String> known = new LinkedHashSet<>();
+            for (String term : slot.terms()) {
+                if (known.size() < MAX_TERMS_PER_SLOT && vocabulary.contains(term)) {
+                    known.add(term);
+                }
+            }
+            boolean repaired = false;
+            if (known.isEmpty() && slot.latin()) {
+                vocabulary.withSkeleton(slot.latinSkeletons()).stream().limit(6).forEach(known::add);
+                repaired = !known.isEmpty();
+            } else if (known.isEmpty() && ArabicStemmer.isArabic(slot.surface())) {
+                for (String term : slot.terms()) {
+                    if (term.length() >= 4) {
+                        known.addAll(vocabulary.corrections(term));
+                    }
+                    if (known.size() >= 3) {
+                        break;
+                    }
+                }
+                repaired = !known.isEmpty();
+            }
+            int df = known.stream().mapToInt(vocabulary::documentFrequency).max().orElse(0);
+            double weight = Math.log(1 + (double) documents / Math.max(1, df));
+            out.add(new ResolvedSlot(slot, known, repaired, weight, slot.anchor() || repaired && questions.isAnchor(known)));
+        }
+        return out;
+    }
+
+    private static Query toQuery(List<ResolvedSlot> slots) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (ResolvedSlot slot : slots) {
+            if (slot.unknown()) {
+                continue;
+            }
+            List<Query> perField = new ArrayList<>();
+            perField.add(synonyms(PassageIndex.BODY, slot.known()));
+            perField.add(new BoostQuery(synonyms(PassageIndex.CONTEXT, slot.known()), 0.6f));
+            perField.add(synonyms(PassageIndex.QUESTION, slot.known()));
+            Query clause = new DisjunctionMaxQuery(perField, 0.1f);
+            float boost = (slot.slot().weak() ? WEAK_BOOST : 1f) * (slot.repaired() ? 0.7f : 1f);
+            builder.add(new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        return clauses == 0 ? null : builder.build();
+    }
+
+    private static Query synonyms(String field, Set<String> terms) {
+        SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
+        terms.forEach(t -> builder.addTerm(new Term(field, t)));
+        return builder.build();
+    }
+
+    private static List<SearchResult.ScoredPassage> rank(PassageIndex.Generation generation, Query query)
+            throws IOException {
+        TopDocs top = generation.searcher.search(query, CANDIDATE_DOCS);
+        Map<String, Double> best = new LinkedHashMap<>();
+        var storedFields = generation.searcher.storedFields();
+        for (ScoreDoc hit : top.scoreDocs) {
+            String id = storedFields.document(hit.doc, Set.of(PassageIndex.PASSAGE_ID)).get(PassageIndex.PASSAGE_ID);
+            best.merge(id, (double) hit.score, Math::max);
+        }
+        List<SearchResult.ScoredPassage> out = new ArrayList<>();
+        best.forEach((id, score) -> {
+            Passage passage = generation.passages.get(id);
+            if (passage != null) {
+                out.add(new SearchResult.ScoredPassage(passage, Math.round(score * 1000) / 1000.0));
+            }
+        });
+        out.sort(Comparator.comparingDouble(SearchResult.ScoredPassage::score).reversed());
+        return out;
+    }
+
+    /** Every analysed word of a passage, its heading and its example questions, read from the term vectors. */
+    private static Set<String> passageTerms(PassageIndex.Generation generation, String passageId) throws IOException {
+        Set<String> terms = new HashSet<>();
+        TopDocs docs = generation.searcher.search(new TermQuery(new Term(PassageIndex.PASSAGE_ID, passageId)), 1000);
+        TermVectors vectors = generation.reader.termVectors();
+        for (ScoreDoc doc : docs.scoreDocs) {
+            Terms vector = vectors.get(doc.doc, PassageIndex.VOCABULARY);
+            if (vector == null) {
+                continue;
+            }
+            TermsEnum it = vector.iterator();
+            for (BytesRef term = it.next(); term != null; term = it.next()) {
+                terms.add(term.utf8ToString());
+            }
+        }
+        return terms;
+    }
+}

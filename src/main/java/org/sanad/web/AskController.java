@@ -1,0 +1,56 @@
+package org.sanad.web;
+
+import java.util.List;
+import org.sanad.ask.Answer;
+import org.sanad.ask.AnswerService;
+import org.sanad.knowledge.SearchResult;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/ask}: the HTTP face of the answering pipeline, exactly as in the contracts. */
+@RestController
+class AskController {
+
+    static final int MAX_TEXT = 4096;
+
+    private final AnswerService answers;
+
+    AskController(AnswerService answers) {
+        this.answers = answers;
+    }
+
+    /** The parent's message. */
+    record AskRequest(String text) {
+    }
+
+    /** One passage as the API shows it; {@code section} is the heading it sits under. */
+    record PassageView(String id, String title, String section, String text, String source, double score) {
+
+        static PassageView of(SearchResult.ScoredPassage scored) {
+            var p = scored.passage();
+            return new PassageView(p.id(), p.title(), p.section(), p.text(), p.source(), scored.score());
+        }
+    }
+
+    /** The answer; {@code related} lists topics to suggest when nothing answered. */
+    record AskResponse(boolean emergency, boolean answered, List<PassageView> passages, String reply, String kind,
+            List<PassageView> related) {
+    }
+
+    @PostMapping(path = "/api/ask", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AskResponse ask(@RequestBody(required = false) AskRequest request) {
+        if (request == null || request.text() == null || request.text().isBlank()) {
+            throw new BadRequestException("text is required: send {\"text\": \"your question\"}");
+        }
+        if (request.text().length() > MAX_TEXT) {
+            throw new BadRequestException("text is too long: at most " + MAX_TEXT + " characters");
+        }
+        Answer answer = answers.answer(request.text());
+        return new AskResponse(answer.emergency(), answer.answered(),
+                answer.passages().stream().map(PassageView::of).toList(), answer.reply(), answer.kind().name(),
+                answer.related().stream().map(PassageView::of).toList());
+    }
+}

@@ -1,0 +1,121 @@
+package org.sanad.eval;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import org.sanad.ask.Answer;
+import org.sanad.ask.AnswerService;
+import org.sanad.knowledge.SearchResult;
+
+/** Scores rows the way the evaluation README describes, and prints the numbers and the misses. */
+public final class Evaluation {
+
+    /** A share, with the rows that missed. */
+    public record Measure(String name, int hits, int total, List<String> misses) {
+
+        public double rate() {
+            return total == 0 ? 1.0 : (double) hits / total;
+        }
+
+        @Override
+        public String toString() {
+            return String.format("%-28s %5.1f %%  (%d/%d)", name, 100 * rate(), hits, total);
+        }
+    }
+
+    private final Map<String, Measure> measures = new LinkedHashMap<>();
+    private final String doctorNote;
+
+    private Evaluation(String doctorNote) {
+        this.doctorNote = doctorNote;
+    }
+
+    public static Evaluation run(AnswerService service, String doctorNote, List<EvalRow> rows) {
+        Evaluation evaluation = new Evaluation(doctorNote);
+        Map<EvalRow, Answer> answers = new LinkedHashMap<>();
+        rows.forEach(row -> answers.put(row, service.answer(row.text())));
+        evaluation.score(answers);
+        return evaluation;
+    }
+
+    private void score(Map<EvalRow, Answer> answers) {
+        measure("answer top-1", answers, r -> r.kind().equals("answer"), (r, a) -> top(a, r, 1));
+        measure("answer top-3", answers, r -> r.kind().equals("answer"), (r, a) -> top(a, r, 3));
+        measure("answer top-1 (regular)", answers, r -> r.kind().equals("answer") && !r.hard(), (r, a) -> top(a, r, 1));
+        measure("answer top-1 (hard)", answers, r -> r.kind().equals("answer") && r.hard(), (r, a) -> top(a, r, 1));
+        measure("negated answered top-1", answers, r -> r.kind().equals("negated"), (r, a) -> top(a, r, 1));
+        measure("mention answered top-1", answers, r -> r.kind().equals("mention"), (r, a) -> top(a, r, 1));
+        measure("out-of-scope rejected", answers, r -> r.kind().equals("oos"), (r, a) -> !a.answered());
+        measure("oos uncovered rejected", answers, r -> r.kind().equals("oos") && r.uncovered(), (r, a) -> !a.answered());
+        measure("chitchat: no passage", answers, r -> r.kind().equals("chitchat"), (r, a) -> !a.answered());
+        measure("emergency recall", answers, r -> r.kind().equals("emergency"), (r, a) -> a.emergency());
+        measure("negated not escalated", answers, r -> r.kind().equals("negated"), (r, a) -> !a.emergency());
+        measure("no false alarm", answers,
+                r -> r.kind().equals("oos") || r.kind().equals("chitchat") || r.kind().equals("answer") && !r.emergencyEither(),
+                (r, a) -> !a.emergency());
+        measure("doctor note in reply", answers, r -> true, (r, a) -> a.reply().strip().endsWith(doctorNote));
+        for (String dialect : answers.keySet().stream().filter(r -> r.kind().equals("answer")).map(EvalRow::dialect)
+                .distinct().sorted().toList()) {
+            measure("  top-1 " + dialect, answers, r -> r.kind().equals("answer") && r.dialect().equals(dialect),
+                    (r, a) -> top(a, r, 1));
+        }
+    }
+
+    private void measure(String name, Map<EvalRow, Answer> answers, Predicate<EvalRow> applies,
+            java.util.function.BiPredicate<EvalRow, Answer> hit) {
+        int hits = 0;
+        int total = 0;
+        List<String> misses = new ArrayList<>();
+        for (Map.Entry<EvalRow, Answer> e : answers.entrySet()) {
+            if (!applies.test(e.getKey())) {
+                continue;
+            }
+            total++;
+            if (hit.test(e.getKey(), e.getValue())) {
+                hits++;
+            } else {
+                misses.add(describe(e.getKey(), e.getValue()));
+            }
+        }
+        measures.put(name, new Measure(name, hits, total, misses));
+    }
+
+    private static boolean top(Answer answer, EvalRow row, int k) {
+        List<SearchResult.ScoredPassage> passages = answer.passages();
+        for (int i = 0; i < Math.min(k, passages.size()); i++) {
+            if (EvalFolding.containsAny(passages.get(i).passage().text(), row.expectAny())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String describe(EvalRow row, Answer answer) {
+        String got = answer.passages().isEmpty() ? answer.kind().name()
+                : answer.passages().get(0).passage().id() + " " + preview(answer.passages().get(0).passage().text());
+        return row.id() + " [" + row.dialect() + "] «" + row.text() + "» → " + got + (answer.emergency() ? " (emergency)" : "");
+    }
+
+    private static String preview(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() > 50 ? line.substring(0, 50) + "…" : line;
+    }
+
+    public Measure get(String name) {
+        return measures.get(name);
+    }
+
+    public String report(String title) {
+        StringBuilder out = new StringBuilder("\n=== " + title + " ===\n");
+        measures.values().stream().filter(m -> m.total() > 0).forEach(m -> out.append(m).append('\n'));
+        out.append("--- misses ---\n");
+        measures.values().stream().filter(m -> m.total() > 0 && !m.name().startsWith("  ") && !m.misses().isEmpty())
+                .forEach(m -> {
+                    out.append(m.name()).append(":\n");
+                    m.misses().forEach(s -> out.append("   ").append(s).append('\n'));
+                });
+        return out.toString();
+    }
+}

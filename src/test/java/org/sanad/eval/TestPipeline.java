@@ -1,0 +1,53 @@
+package org.sanad.eval;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.sanad.ask.AnswerService;
+import org.sanad.ask.ReplyComposer;
+import org.sanad.knowledge.PassageIndex;
+import org.sanad.knowledge.PassageSearch;
+import org.sanad.knowledge.TestKnowledge;
+import org.sanad.safety.RedFlagDetector;
+import org.sanad.safety.SafetyProperties;
+import org.springframework.context.support.ResourceBundleMessageSource;
+
+/** The real answering pipeline over the project's knowledge folder, without Spring. */
+public final class TestPipeline {
+
+    private static AnswerService shared;
+
+    private TestPipeline() {
+    }
+
+    /** One pipeline for the whole test run: the index is built once. */
+    public static synchronized AnswerService shared() {
+        if (shared == null) {
+            try {
+                Path indexDir = Files.createTempDirectory("sanad-eval-index");
+                PassageIndex index = TestKnowledge.index(TestKnowledge.PROJECT_KNOWLEDGE, indexDir);
+                shared = answerService(TestKnowledge.search(index));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return shared;
+    }
+
+    public static AnswerService answerService(PassageSearch search) {
+        return new AnswerService(search, new RedFlagDetector(), replies());
+    }
+
+    public static ReplyComposer replies() {
+        return new ReplyComposer(messages(), new SafetyProperties("", ""));
+    }
+
+    public static ResourceBundleMessageSource messages() {
+        ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
+        messages.setBasename("messages");
+        messages.setDefaultEncoding("UTF-8");
+        messages.setFallbackToSystemLocale(false);
+        return messages;
+    }
+}
