@@ -1,11 +1,16 @@
 package org.sanad.admin;
 
+import org.sanad.knowledge.KnowledgeUnavailableException;
 import org.sanad.knowledge.PassageIndex;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /** Rebuilds the knowledge index on an admin's request; every channel's reindex command comes here. */
 @Service
 public class ReindexService {
+
+    private static final Logger log = LoggerFactory.getLogger(ReindexService.class);
 
     private final PassageIndex index;
 
@@ -21,6 +26,19 @@ public class ReindexService {
      *                                                           index keeps serving
      */
     public PassageIndex.Report reindex(String actor) {
-        return index.rebuild();
+        try {
+            PassageIndex.Report report = index.rebuild();
+            log.info("Reindex by {}: {} documents, {} passages, {} warnings, {} ms", actor, report.documents(),
+                    report.passages(), report.warnings().size(), report.duration().toMillis());
+            return report;
+        } catch (KnowledgeUnavailableException e) {
+            log.warn("Reindex by {} failed, the previous index keeps serving: {}", actor, e.getMessage());
+            throw e;
+        }
+    }
+
+    /** Someone without the right asked for a reindex. */
+    public void refused(String actor) {
+        log.warn("Reindex refused to {}", actor);
     }
 }

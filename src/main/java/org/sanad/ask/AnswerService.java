@@ -39,6 +39,13 @@ public class AnswerService {
             return new Answer(Answer.Kind.CRISIS, false, List.of(), List.of(), replies.crisis());
         }
         SearchResult result = lookUp(message);
+        if (!result.answered() && triage.level() == Triage.Level.MENTION) {
+            // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk: the risk passages answer it.
+            SearchResult risk = lookUp(message + "\n" + replies.riskTopic());
+            if (risk.answered()) {
+                result = risk;
+            }
+        }
         if (triage.urgent()) {
             return new Answer(Answer.Kind.URGENT, true, result.passages(), List.of(),
                     replies.urgent(result.passages()));

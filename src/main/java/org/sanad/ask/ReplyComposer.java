@@ -30,6 +30,11 @@ public class ReplyComposer {
         return text("reply.doctor-note");
     }
 
+    /** Words that steer a search toward the documents' risk passages. */
+    String riskTopic() {
+        return text("safety.risk-topic");
+    }
+
     String answer(Passage passage, boolean safetyNote) {
         StringBuilder reply = new StringBuilder(passage.text())
                 .append("\n\n").append(text("reply.source", passage.heading()));

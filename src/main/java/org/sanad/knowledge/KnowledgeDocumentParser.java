@@ -103,7 +103,7 @@ final class KnowledgeDocumentParser {
                 builder.list(List.of(line.substring(1).strip()));
             } else if (looksLikeHeading(line)) {
                 builder.section(line);
-            } else if (isLinkCaption(line, nextNonEmpty(lines, i))) {
+            } else if (builder.open != null && isLinkCaption(line, nextNonEmpty(lines, i))) {
                 builder.warnings.add("skipped a short line before a heading, read as a link caption: «" + line + "»");
             } else {
                 builder.paragraph(line);
@@ -129,7 +129,10 @@ final class KnowledgeDocumentParser {
         return wordCount(line) <= 10 && ".!?؟:؛،,;".indexOf(last) < 0;
     }
 
-    /** Pages copied from the web keep their «read also» links as lone short sentences at the end of a section. */
+    /**
+     * Pages copied from the web keep their «read also» links as lone short sentences closing a section, after its
+     * content. Markdown says what a link is; plain text can only be guessed, and the guess is reported.
+     */
     private static boolean isLinkCaption(String line, String next) {
         return wordCount(line) < CAPTION_MAX_WORDS && !line.endsWith(":") && (next == null || looksLikeHeading(next));
     }

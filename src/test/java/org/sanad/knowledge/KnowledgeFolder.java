@@ -1,0 +1,59 @@
+package org.sanad.knowledge;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Test-data builder: a knowledge folder with the files a test needs. */
+final class KnowledgeFolder {
+
+    private final Path root;
+
+    private KnowledgeFolder(Path root) {
+        this.root = root;
+    }
+
+    static KnowledgeFolder at(Path root) {
+        return new KnowledgeFolder(root);
+    }
+
+    /** The clinic's real article, as shipped in {@code knowledge/}. */
+    KnowledgeFolder withClinicArticle() {
+        try {
+            Path article = TestKnowledge.PROJECT_KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md");
+            return file("botox-for-children-with-microcephaly.md", Files.readString(article, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    KnowledgeFolder file(String name, String content) {
+        return bytes(name, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    KnowledgeFolder bytes(String name, byte[] content) {
+        try {
+            Path file = root.resolve(name);
+            Files.createDirectories(file.getParent());
+            Files.write(file, content);
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    KnowledgeFolder delete(String name) {
+        try {
+            Files.deleteIfExists(root.resolve(name));
+            return this;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    Path path() {
+        return root;
+    }
+}

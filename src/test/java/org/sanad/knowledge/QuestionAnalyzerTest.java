@@ -1,0 +1,87 @@
+package org.sanad.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class QuestionAnalyzerTest {
+
+    private static final QuestionAnalyzer analyzer = new QuestionAnalyzer(LanguageResources.load(null));
+
+    private static List<Slot> content(String text) {
+        return analyzer.analyze(text).content();
+    }
+
+    @Test
+    void bringsDialectAndMisspeltWordsToTheDocumentsWords() {
+        assertThat(content("البوتكس").get(0).terms()).contains("بوتوكس");
+        assertThat(content("ابرة").get(0).terms()).contains("حقن");
+        assertThat(content("الدكتور").get(0).terms()).contains("طبيب");
+        assertThat(content("البنج").get(0).terms()).contains("تخدير");
+    }
+
+    @Test
+    void joinsAPhraseIntoOneSlot() {
+        List<Slot> slots = content("ايه الأعراض الجانبية");
+        assertThat(slots).hasSize(1);
+        assertThat(slots.get(0).terms()).contains("اثار", "جانبيه");
+        assertThat(slots.get(0).span()).isEqualTo(2);
+    }
+
+    @Test
+    void keepsQuestionWordsAsWeakSlots() {
+        List<Slot> slots = analyzer.analyze("امتى يبان المفعول").slots();
+        assertThat(slots.get(0).weak()).isTrue();
+        assertThat(slots.get(0).terms()).contains("متي");
+        assertThat(slots.stream().filter(s -> !s.weak())).isNotEmpty();
+    }
+
+    @Test
+    void dropsFillerWordsOfEveryDialect() {
+        assertThat(content("بدي اعرف يعني هيك شو")).isEmpty();
+        assertThat(content("عايزة أعرف ده ايه بالظبط")).isEmpty();
+        assertThat(content("واش دابا بزاف")).isEmpty();
+    }
+
+    @Test
+    void readsEnglishThroughTheLexicon() {
+        assertThat(content("how long does botox last").stream().flatMap(s -> s.terms().stream()))
+                .contains("بوتوكس", "يدوم");
+    }
+
+    @Test
+    void readsArabiziThroughTheLexiconAndTheConsonants() {
+        List<Slot> slots = content("el botox bayfid ebni?");
+        assertThat(slots.stream().flatMap(s -> s.terms().stream())).contains("بوتوكس", "طفل");
+        assertThat(slots.stream().flatMap(s -> s.terms().stream())).contains("فوايد");
+    }
+
+    @Test
+    void doesNotReadEnglishWordsAsArabizi() {
+        List<Slot> slots = content("how many hours should a child sleep");
+        assertThat(slots.stream().filter(s -> s.surface().equals("sleep")).findFirst())
+                .hasValueSatisfying(s -> assertThat(s.terms()).containsExactly("sleep"));
+    }
+
+    @Test
+    void marksTheSubjectsOwnWordsAsAnchors() {
+        assertThat(content("بوتوكس").get(0).anchor()).isTrue();
+        assertThat(content("صغر الراس").get(0).anchor()).isTrue();
+        assertThat(content("حفاضات").get(0).anchor()).isFalse();
+    }
+
+    @Test
+    void recognisesGreetingsAndThanks() {
+        assertThat(analyzer.analyze("السلام عليكم").social()).isEqualTo(QuestionAnalyzer.Social.GREETING);
+        assertThat(analyzer.analyze("شكرا جزيلا").social()).isEqualTo(QuestionAnalyzer.Social.THANKS);
+        assertThat(analyzer.analyze("shukran").social()).isEqualTo(QuestionAnalyzer.Social.THANKS);
+        assertThat(analyzer.analyze("متى يبدأ المفعول").social()).isEqualTo(QuestionAnalyzer.Social.NONE);
+    }
+
+    @Test
+    void cutsAMessageIntoClausesAtPunctuationAndBut() {
+        assertThat(QuestionAnalyzer.clauses("ما عنده ضيق تنفس الحمد لله، بس قديش بيضل المفعول؟"))
+                .containsExactly("ما عنده ضيق تنفس الحمد لله", "قديش بيضل المفعول");
+    }
+}
