@@ -34,11 +34,6 @@ class ApiErrors {
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "send the body as application/json");
     }
 
-    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
-    ResponseEntity<Map<String, String>> notAcceptable(HttpMediaTypeNotAcceptableException e) {
-        return error(HttpStatus.NOT_ACCEPTABLE, "this API answers in application/json");
-    }
-
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
         return error(HttpStatus.METHOD_NOT_ALLOWED, "method " + e.getMethod() + " is not allowed here");
@@ -47,6 +42,12 @@ class ApiErrors {
     @ExceptionHandler(NoResourceFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NoResourceFoundException e) {
         return error(HttpStatus.NOT_FOUND, "not found");
+    }
+
+    /** A client that accepts no JSON gets a bare 406: there is no body it would read. */
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<Void> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return ResponseEntity.status(HttpStatus.NOT_ACCEPTABLE).build();
     }
 
     @ExceptionHandler(Exception.class)
