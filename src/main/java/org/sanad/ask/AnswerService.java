@@ -67,7 +67,7 @@ public class AnswerService {
         } catch (KnowledgeUnavailableException e) {
             log.warn("No knowledge index to answer from: {}", e.getMessage());
             return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
-                    new SearchResult.Evidence(0, 0, 0, 0, false));
+                    new SearchResult.Evidence(0, 0, 0, 0, false, 0, 0, 0));
         }
     }
 }

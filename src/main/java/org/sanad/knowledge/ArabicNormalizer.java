@@ -58,8 +58,11 @@ public final class ArabicNormalizer {
                 return 'ه';
             case 'ؤ', 'ٶ', 'ۄ':
                 return 'و';
-            case 'ک', 'ڪ', 'گ':
+            case 'ک', 'ڪ':
                 return 'ك';
+            case 'گ', 'ڨ':
+                // Gulf, Iraqi and Maghrebi writers use it for their «g», which is ق («گال» is «قال»).
+                return 'ق';
             case 'پ':
                 return 'ب';
             case 'ڤ', 'ڥ':

@@ -20,7 +20,7 @@ final class ArabicStemmer {
     private static final String[] NOUN_PREFIXES = {"بال", "كال", "عال", "فال", "لل", "ال", "ب", "ل", "ك"};
     private static final String[] VERB_PREFIXES = {
         "مابي", "مابت", "مابن", "ماب", "مات", "مي", "مت",
-        "بي", "بت", "بن", "با", "هي", "هت", "هن", "حي", "حت", "حن", "عمي", "عمت", "عمن", "كي", "كت", "كن",
+        "بي", "بت", "بن", "با", "هي", "هت", "هن", "حي", "حت", "حن", "عمي", "عمت", "عمن", "كي", "كت", "كن", "ه", "ح",
         "ي", "ت", "ن", "ا", "ب"};
     private static final String[] SUFFIXES = {
         "هما", "كما", "تين", "تان", "يين", "وها", "وهم", "وش", "ات", "ان", "ين", "ون", "وا", "ها", "هم", "هن", "كم",
@@ -63,6 +63,10 @@ final class ArabicStemmer {
             return;
         }
         out.add(form);
+        // «فايدت», «حقنت»: a teh marbuta typed as the «ت» it is pronounced.
+        if (form.length() >= 4 && form.endsWith("ت")) {
+            out.add(form.substring(0, form.length() - 1) + "ه");
+        }
         String lemma = lemmas.get(form);
         if (lemma != null) {
             out.add(lemma);

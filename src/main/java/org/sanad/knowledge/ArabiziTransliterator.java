@@ -106,7 +106,7 @@ public final class ArabiziTransliterator {
                     case 'j' -> "J";
                     case 'g' -> "JQ";
                     case 'h', '7' -> "H";
-                    case 'x', '5' -> "X";
+                    case '5' -> "X";
                     case 'd' -> "D";
                     case 'z' -> "Z";
                     case 'r' -> "R";
@@ -121,6 +121,14 @@ public final class ArabiziTransliterator {
                     case 'n' -> "N";
                     default -> "";
                 };
+            }
+            if (c == 'x') {
+                // «botox»: x is the two consonants of كس.
+                for (StringBuilder reading : readings) {
+                    append(reading, 'K');
+                    append(reading, 'S');
+                }
+                continue;
             }
             if (classes.isEmpty()) {
                 continue;

@@ -43,7 +43,8 @@ class KnowledgeConfiguration {
     PassageSearch passageSearch(PassageIndex index, KnowledgeProperties properties) {
         KnowledgeProperties.Gate gate = properties.gate();
         return new PassageSearch(index, new ConfidenceGate(new ConfidenceGate.GateProperties(
-                gate.coverageWithAnchor(), gate.coverageWithoutAnchor(), gate.minMatched())));
+                gate.coverageWithAnchor(), gate.coverageWithoutAnchor(), gate.minMatched(), gate.strongMatch(),
+                gate.coverageWithStrongMatch(), gate.unknownWordWeight())));
     }
 
     static PassageIndex.Analysis analysis(java.nio.file.Path knowledgeDir) {

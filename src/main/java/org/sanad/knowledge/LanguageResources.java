@@ -134,7 +134,7 @@ final class LanguageResources {
     }
 
     static List<String> words(String text) {
-        String normalized = ArabicNormalizer.normalize(text).replaceAll("[^\\p{L}\\p{Nd}]+", " ").trim();
+        String normalized = ArabicNormalizer.normalize(text).replaceAll("[^\\p{L}\\p{Nd}=]+", " ").trim();
         return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
     }
 

@@ -60,8 +60,7 @@ public final class PassageSearch {
             result = bestClause(questions, message, generation).orElse(result);
         }
         // «مرحبا، متى يبدأ المفعول؟» is a question; «مرحبا، كيفك اليوم؟» and «شكرا على المعلومات» are not.
-        if (analysis.social() == QuestionAnalyzer.Social.NONE
-                || result.answered() && analysis.content().size() > 1) {
+        if (analysis.social() == QuestionAnalyzer.Social.NONE || analysis.content().size() > 1) {
             return result;
         }
         return SearchResult.of(switch (analysis.social()) {
@@ -90,7 +89,9 @@ public final class PassageSearch {
                 continue;
             }
             SearchResult result = lookUp(analysis, generation);
-            if (result.answered() && (best == null || result.evidence().coverage() > best.evidence().coverage())) {
+            // One word of a clause proves nothing («el 7o2na b kam?»), and a fragment must be covered on its own.
+            if (result.answered() && result.evidence().matched() >= 2 && gate.coveredPlainly(result.evidence())
+                    && (best == null || result.evidence().coverage() > best.evidence().coverage())) {
                 best = result;
             }
         }
@@ -150,7 +151,7 @@ public final class PassageSearch {
     /**
      * Matches each slot against this generation's vocabulary, repairing typos and Arabizi, and weighs it by how
      * rare it is: «حفاضه» tells which passage answers, «بوتوكس» only that the message is on topic. A word no
-     * document has weighs as much as the rarest known one: it is likely what the question is about.
+     * document has weighs as much as the rarest known one (1): it is likely what the question is about.
      */
     private static List<ResolvedSlot> resolve(List<Slot> slots, Vocabulary vocabulary, int documents,
             QuestionAnalyzer questions) {
@@ -178,7 +179,9 @@ public final class PassageSearch {
                 repaired = !known.isEmpty();
             }
             int df = known.stream().mapToInt(vocabulary::documentFrequency).max().orElse(0);
-            double weight = Math.log(1 + (double) documents / Math.max(1, df));
+            // Scaled to 0..1 (1 = a word only one document has, or none), so thresholds keep their meaning as
+            // admins add documents.
+            double weight = Math.log(1 + (double) documents / Math.max(1, df)) / Math.log(1 + documents);
             out.add(new ResolvedSlot(slot, known, repaired, weight, slot.anchor() || repaired && questions.isAnchor(known)));
         }
         return out;

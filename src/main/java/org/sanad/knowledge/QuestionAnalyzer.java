@@ -42,6 +42,7 @@ final class QuestionAnalyzer {
     private record CompiledRule(List<List<Set<String>>> from, Set<String> to) {
     }
 
+    private static final String EXACT_MARK = "=";
     private static final List<String> PRONOUN_SUFFIXES = List.of("ها", "هم", "هن", "كم", "ه", "و", "ي", "ك");
 
     private final ArabicStemmer stemmer;
@@ -98,6 +99,11 @@ final class QuestionAnalyzer {
 
     private Set<String> forms(String word) {
         Set<String> forms = new LinkedHashSet<>();
+        // «=يسبب» in a rule file: this very form only («اسباب», the noun, is another word).
+        if (word.startsWith(EXACT_MARK)) {
+            forms.add(word.substring(EXACT_MARK.length()));
+            return forms;
+        }
         forms.add(word);
         if (word.startsWith("ال") && word.length() >= 5) {
             forms.add(word.substring(2));
@@ -118,6 +124,8 @@ final class QuestionAnalyzer {
                 forms.add(lemma);
             }
         }
+        // A stripped form that is a filler word («يبدى» → «بدي», I want) would match every message.
+        forms.removeIf(form -> !form.equals(word) && language.stopWords().contains(form));
         return forms;
     }
 
@@ -228,6 +236,9 @@ final class QuestionAnalyzer {
                     continue;
                 }
                 List<String> target = lexicon.get(String.join(" ", run));
+                if (target == null && len == 1) {
+                    target = englishStem(lexicon, token);
+                }
                 if (target != null) {
                     for (String arabic : target) {
                         words.add(new Word(arabic, new LinkedHashSet<>(stemmer.variants(arabic)), Set.of()));
@@ -310,6 +321,22 @@ final class QuestionAnalyzer {
             }
         }
         return List.of();
+    }
+
+    /** «injecting», «decides», «splints»: English endings, tried when the lexicon lacks the word itself. */
+    private static List<String> englishStem(Map<String, List<String>> lexicon, String token) {
+        for (String suffix : new String[] {"ing", "ed", "es", "s", "ly"}) {
+            if (token.length() > suffix.length() + 2 && token.endsWith(suffix)) {
+                String base = token.substring(0, token.length() - suffix.length());
+                for (String candidate : new String[] {base, base + "e", base + "ion"}) {
+                    List<String> target = lexicon.get(candidate);
+                    if (target != null) {
+                        return target;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     private List<Word> removeStopPhrases(List<Word> words) {

@@ -25,10 +25,14 @@ public record SearchResult(Verdict verdict, List<ScoredPassage> passages, List<S
      * @param unknown      of those, how many no document has at all
      * @param coverage     share of the content words the best passage covers, 0..1
      * @param anchor       the message names the domain (Botox, injection, spasticity…)
+     * @param matchedWeight   summed rarity of the content words the best passage has
+     * @param unknownWeight   summed rarity of the content words no document has
+     * @param unmatchedWeight summed rarity of known content words the best passage lacks
      */
-    public record Evidence(int contentWords, int matched, int unknown, double coverage, boolean anchor) {
+    public record Evidence(int contentWords, int matched, int unknown, double coverage, boolean anchor,
+            double matchedWeight, double unknownWeight, double unmatchedWeight) {
 
-        static final Evidence NONE = new Evidence(0, 0, 0, 0, false);
+        static final Evidence NONE = new Evidence(0, 0, 0, 0, false, 0, 0, 0);
     }
 
     public boolean answered() {

@@ -159,12 +159,12 @@ class PassageIndexTest {
         KnowledgeFolder folder = KnowledgeFolder.at(knowledge).withClinicArticle();
         PassageIndex index = open();
         PassageSearch search = TestKnowledge.search(index);
-        assertThat(search.search("البوتوكس يسبب الخرفشة؟").answered()).isFalse();
+        assertThat(search.search("هل الخرفشة من البوتوكس؟").answered()).isFalse();
 
         folder.file("synonyms.txt", "# local words\nخرفشة, خرفشه => الآثار الجانبية\n");
         index.rebuild();
 
-        assertThat(search.search("البوتوكس يسبب الخرفشة؟").passages()).first()
+        assertThat(search.search("هل الخرفشة من البوتوكس؟").passages()).first()
                 .satisfies(p -> assertThat(p.passage().text()).contains("الآثار الجانبية"));
     }
 }

@@ -13,7 +13,8 @@ import org.sanad.eval.EvalRow;
 
 /**
  * Writes every evaluation row with the gate's evidence to a TSV, for choosing thresholds on data rather than
- * by hand. {@code ./mvnw -B test -Ptools -Dtest=RetrievalDumpTool -Ddump=/tmp/rows.tsv -Dgate=0.5,0.7}
+ * by hand. {@code ./mvnw -B test -Ptools -Dtest=RetrievalDumpTool -Ddump=/tmp/rows.tsv -Dgate=0.5,0.7
+ * -Dsets=dev_questions,independent_questions,blind_questions}
  */
 @Tag("tool")
 class RetrievalDumpTool {
@@ -28,8 +29,10 @@ class RetrievalDumpTool {
         PassageIndex index = TestKnowledge.index(TestKnowledge.PROJECT_KNOWLEDGE, Files.createTempDirectory("dump"));
         String[] gate = System.getProperty("gate", "0.5,0.7").split(",");
         PassageSearch search = TestKnowledge.search(index, Double.parseDouble(gate[0]), Double.parseDouble(gate[1]));
-        List<EvalRow> rows = new ArrayList<>(EvalRow.load("/eval/dev_questions.jsonl"));
-        rows.addAll(EvalRow.load("/eval/independent_questions.jsonl"));
+        List<EvalRow> rows = new ArrayList<>();
+        for (String set : System.getProperty("sets", "dev_questions,independent_questions").split(",")) {
+            rows.addAll(EvalRow.load("/eval/" + set + ".jsonl"));
+        }
         int n = 0;
         for (String line : Files.readAllLines(Path.of("../shared/eval/negatives/mentalqa_train_dev_questions.txt"))) {
             if (!line.isBlank()) {
@@ -38,7 +41,7 @@ class RetrievalDumpTool {
         }
         try (PrintWriter w = new PrintWriter(Files.newBufferedWriter(Path.of(out), StandardCharsets.UTF_8))) {
             w.println("id\tkind\tdialect\thard\tuncovered\tverdict\tcoverage\tanchor\tmatched\tcontent\tunknown"
-                    + "\ttop1\ttop3\ttext\tunknowns\ttop");
+                    + "\ttop1\ttop3\ttext\tunknowns\ttop\tM\tU\tK");
             for (EvalRow row : rows) {
                 SearchResult r = search.search(row.text());
                 var list = r.passages().isEmpty() ? r.related() : r.passages();
@@ -50,7 +53,8 @@ class RetrievalDumpTool {
                         r.verdict().name(), "" + e.coverage(), "" + e.anchor(), "" + e.matched(), "" + e.contentWords(),
                         "" + e.unknown(), "" + t1, "" + t3, row.text().replace('\t', ' ').replace('\n', ' '),
                         String.join(" ", unknowns(index, row.text())),
-                        list.isEmpty() ? "-" : list.get(0).passage().id().replaceAll(".*#", "")));
+                        list.isEmpty() ? "-" : list.get(0).passage().id().replaceAll(".*#", ""),
+                        "" + e.matchedWeight(), "" + e.unknownWeight(), "" + e.unmatchedWeight()));
             }
         }
         index.close();

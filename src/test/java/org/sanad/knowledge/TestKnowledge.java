@@ -17,7 +17,7 @@ public final class TestKnowledge {
     }
 
     public static PassageSearch search(PassageIndex index) {
-        return new PassageSearch(index, new ConfidenceGate(new ConfidenceGate.GateProperties(0.5, 0.7, 1)));
+        return new PassageSearch(index, new ConfidenceGate(new ConfidenceGate.GateProperties(0.5, 0.6, 1)));
     }
 
     public static PassageSearch search(PassageIndex index, double withAnchor, double withoutAnchor) {
