@@ -281,8 +281,9 @@ class WebChatBrowserTest {
     }
 
     private WebElement send(String text) {
+        int before = browser.findElements(By.cssSelector(".message.reply")).size();
         question().sendKeys(text, Keys.ENTER);
-        return waitForReply(browser.findElements(By.cssSelector(".message.reply")).size() + 1);
+        return waitForReply(before + 1);
     }
 
     private WebElement waitForReply(int count) {
