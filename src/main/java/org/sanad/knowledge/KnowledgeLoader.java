@@ -101,6 +101,29 @@ final class KnowledgeLoader {
         return new KnowledgeContent(passages, documents, warnings, HexFormat.of().formatHex(digest.digest()));
     }
 
+    /** The same hash as {@link #load} gives, without parsing anything: cheap enough to poll. */
+    String contentHash(Path folder, String analysisVersion) {
+        if (!Files.isDirectory(folder)) {
+            return "";
+        }
+        MessageDigest digest = sha256();
+        digest.update(analysisVersion.getBytes(StandardCharsets.UTF_8));
+        for (Path file : files(folder)) {
+            String relative = folder.relativize(file).toString().replace('\\', '/');
+            if (file.getFileName().toString().equalsIgnoreCase("readme.md")) {
+                continue;
+            }
+            try {
+                byte[] bytes = Files.readAllBytes(file);
+                digest.update(relative.getBytes(StandardCharsets.UTF_8));
+                digest.update(bytes);
+            } catch (IOException e) {
+                digest.update(("unreadable:" + relative).getBytes(StandardCharsets.UTF_8));
+            }
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     private static List<Path> files(Path folder) {
         try (Stream<Path> walk = Files.walk(folder)) {
             return walk.filter(Files::isRegularFile)

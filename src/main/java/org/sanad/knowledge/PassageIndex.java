@@ -189,6 +189,18 @@ public final class PassageIndex implements Closeable {
         }
     }
 
+    /**
+     * True when the knowledge folder no longer matches what the live generation was built from (and no reindex
+     * is running), for the optional folder watcher.
+     */
+    public boolean contentChanged() {
+        Generation generation = live.get();
+        if (generation == null || rebuilding.isLocked()) {
+            return false;
+        }
+        return !loader.contentHash(knowledgeDir, generation.analysis.version()).equals(generation.hash);
+    }
+
     public int passageCount() {
         Generation generation = live.get();
         return generation == null ? 0 : generation.passages.size();
