@@ -48,6 +48,7 @@ public final class Evaluation {
         measure("negated answered top-1", answers, r -> r.kind().equals("negated"), (r, a) -> top(a, r, 1));
         measure("mention answered top-1", answers, r -> r.kind().equals("mention"), (r, a) -> top(a, r, 1));
         measure("out-of-scope rejected", answers, r -> r.kind().equals("oos"), (r, a) -> !a.answered());
+        measure("oos unrelated rejected", answers, r -> r.kind().equals("oos") && !r.uncovered(), (r, a) -> !a.answered());
         measure("oos uncovered rejected", answers, r -> r.kind().equals("oos") && r.uncovered(), (r, a) -> !a.answered());
         measure("chitchat: no passage", answers, r -> r.kind().equals("chitchat"), (r, a) -> !a.answered());
         measure("emergency recall", answers, r -> r.kind().equals("emergency"), (r, a) -> a.emergency());
