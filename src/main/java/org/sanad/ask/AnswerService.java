@@ -38,7 +38,16 @@ public class AnswerService {
         if (triage.level() == Triage.Level.CRISIS) {
             return new Answer(Answer.Kind.CRISIS, false, List.of(), List.of(), replies.crisis());
         }
-        SearchResult result = lookUp(message);
+        SearchResult result = null;
+        if (triage.level() == Triage.Level.NEGATED) {
+            // «بيتنفس كويس بس متى تظهر النتيجة؟»: the reassurance is not the question, and its danger-sign words
+            // would pull toward the risk passages.
+            SearchResult question = lookUpFinalClause(message);
+            result = question.answered() ? question : null;
+        }
+        if (result == null) {
+            result = lookUp(message);
+        }
         if (!result.answered() && triage.level() == Triage.Level.MENTION) {
             // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk: the risk passages answer it.
             SearchResult risk = lookUp(message + "\n" + replies.riskTopic());
@@ -59,6 +68,14 @@ public class AnswerService {
             case GREETING, THANKS, GOODBYE, IDENTITY -> new Answer(Answer.Kind.SOCIAL, false, List.of(), List.of(),
                     replies.social(result.verdict()));
         };
+    }
+
+    private SearchResult lookUpFinalClause(String message) {
+        try {
+            return search.searchFinalClause(message);
+        } catch (KnowledgeUnavailableException e) {
+            return lookUp(message);
+        }
     }
 
     private SearchResult lookUp(String message) {

@@ -52,6 +52,23 @@ public final class PassageSearch {
         return index.withGeneration(generation -> search(message, generation));
     }
 
+    /**
+     * Looks up only the message's last clause that says something: after «ما عنده ضيق تنفس، بس…» the question
+     * comes last, and the reassurance before it is no part of it.
+     */
+    public SearchResult searchFinalClause(String message) {
+        List<String> clauses = QuestionAnalyzer.clauses(message);
+        return index.withGeneration(generation -> {
+            for (int i = clauses.size() - 1; i >= 0; i--) {
+                QuestionAnalyzer.Analysis analysis = generation.analysis.questions().analyze(clauses.get(i));
+                if (!analysis.content().isEmpty()) {
+                    return lookUp(analysis, generation);
+                }
+            }
+            return SearchResult.of(SearchResult.Verdict.UNCLEAR);
+        });
+    }
+
     private SearchResult search(String message, PassageIndex.Generation generation) {
         QuestionAnalyzer questions = generation.analysis.questions();
         QuestionAnalyzer.Analysis analysis = questions.analyze(message);

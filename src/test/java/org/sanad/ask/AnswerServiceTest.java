@@ -81,6 +81,16 @@ class AnswerServiceTest {
     }
 
     @Test
+    void answersTheQuestionAfterAReassuranceThatNamesADangerSign() {
+        Answer answer = service(Triage.Level.NEGATED, "", "")
+                .answer("ما عنده أي ضيق في التنفس ولا مشكلة في البلع ولا ارتخاء، بس متى تظهر نتيجة الإبرة؟");
+        assertThat(answer.emergency()).isFalse();
+        assertThat(answer.passages()).isNotEmpty();
+        assertThat(answer.passages().get(0).passage().text()).containsAnyOf("اليوم التالي", "خلال 24 ساعة");
+        assertThat(answer.reply()).contains("تنبيه").endsWith(doctorNote());
+    }
+
+    @Test
     void saysPlainlyWhenNothingAnswersAndStillEndsWithTheDoctorNote() {
         Answer answer = service(Triage.Level.NONE, "", "").answer("ما هي عاصمة اليابان؟");
         assertThat(answer.kind()).isEqualTo(Answer.Kind.NOT_COVERED);
