@@ -36,7 +36,10 @@ public class AnswerService {
             log.info("triage level={} rule={} categories={}", triage.level(), triage.rule(), triage.categories());
         }
         if (triage.level() == Triage.Level.CRISIS) {
-            return new Answer(Answer.Kind.CRISIS, false, List.of(), List.of(), replies.crisis());
+            // A parent writing of harming themselves or the child is a danger to life: flagged as an emergency
+            // like a red flag, with the kind crisis reply, which opens with the urgent advice when the child
+            // also shows a danger sign.
+            return new Answer(Answer.Kind.CRISIS, true, List.of(), List.of(), replies.crisis(triage.reportsRedFlag()));
         }
         SearchResult result = null;
         if (triage.level() == Triage.Level.NEGATED) {

@@ -83,11 +83,15 @@ public class ReplyComposer {
         return call + "\n" + text("safety.urgent.care");
     }
 
-    String crisis() {
+    String crisis(boolean redFlagToo) {
         String help = safety.crisisPhone().isBlank()
                 ? text("safety.crisis.help")
                 : text("safety.crisis.help-number", safety.crisisPhone());
-        return finish(new StringBuilder(text("safety.crisis")).append("\n").append(help));
+        StringBuilder reply = new StringBuilder();
+        if (redFlagToo) {
+            reply.append(urgentAdvice()).append("\n\n");
+        }
+        return finish(reply.append(text("safety.crisis")).append("\n").append(help));
     }
 
     private String finish(StringBuilder reply) {
