@@ -28,9 +28,10 @@ public class RedFlagDetector {
     /** Words allowed between an inability («مش قادر») or a difficulty («صعوبة») and its action. */
     private static final int WINDOW = 3;
     /** Words allowed between a negator and what it negates («ما في عنده أي صعوبة»). */
-    private static final int NEGATION_REACH = 4;
+    private static final int NEGATION_REACH = 6;
     /** Negators that can also be a whole answer («لا، …», «no, …»). */
     private static final java.util.Set<String> ANSWERS = java.util.Set.of("لا", "no", "la");
+    private static final java.util.Set<String> NOR = java.util.Set.of("ولا", "wala", "wla", "nor");
 
     private final SafetyLexicon lexicon;
 
@@ -250,13 +251,23 @@ public class RedFlagDetector {
     }
 
     private boolean negatorBefore(List<Token> tokens, int start, int reach, String... skippable) {
+        return negatorBefore(tokens, start, reach, false, skippable);
+    }
+
+    /** {@code denial}: the negator would deny a sign («ما عنده ضيق تنفس»), not make an inability. */
+    private boolean negatorBefore(List<Token> tokens, int start, int reach, boolean denial, String... skippable) {
         int clause = tokens.get(start).clause();
         int skipped = 0;
         for (int j = start - 1; j >= 0 && tokens.get(j).clause() == clause; j--) {
             Token token = tokens.get(j);
             if (isNegator(token)) {
                 // «لا ابني عنده صعوبة»: a «no» that answers, before the child, negates nothing.
-                return !(ANSWERS.contains(token.text()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1);
+                if (ANSWERS.contains(token.text()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1) {
+                    return false;
+                }
+                // «ولا» negates only after a negation («لا حرارة ولا صعوبة»); alone it is «or», or the
+                // Maghrebi «became» («ولدي ولا مرخي»).
+                return !denial || !NOR.contains(token.text()) || negatedEarlier(tokens, j);
             }
             boolean skip = false;
             for (String section : skippable) {
@@ -264,6 +275,15 @@ public class RedFlagDetector {
             }
             if (!skip || ++skipped > reach) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean negatedEarlier(List<Token> tokens, int before) {
+        for (int j = 0; j < before; j++) {
+            if (isNegator(tokens.get(j)) && !NOR.contains(tokens.get(j).text())) {
+                return true;
             }
         }
         return false;
@@ -288,7 +308,7 @@ public class RedFlagDetector {
             return new Decision(Triage.Level.CRISIS, what, hit.category());
         }
         boolean negatable = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.TOPIC;
-        if (negatable && negatorBefore(tokens, hit.start(), NEGATION_REACH, "filler", "aspect", "child")) {
+        if (negatable && negatorBefore(tokens, hit.start(), NEGATION_REACH, true, "filler", "aspect", "child")) {
             return new Decision(Triage.Level.NEGATED, "negated(" + what + ")", hit.category());
         }
         if (negatable && deniedAfter(tokens, hit.end())) {

@@ -23,11 +23,22 @@ record Token(String text, boolean latin, int clause, String withoutConjunction, 
     static String undoubled(String word) {
         StringBuilder out = new StringBuilder(word.length());
         for (int i = 0; i < word.length(); i++) {
-            if (i == 0 || word.charAt(i) != word.charAt(i - 1)) {
-                out.append(word.charAt(i));
+            char c = typed(word.charAt(i));
+            if (out.isEmpty() || c != out.charAt(out.length() - 1)) {
+                out.append(c);
             }
         }
         return out.toString();
+    }
+
+    /** Letters parents swap as they speak them: «بيتنفث» is «بيتنفس», «هزا» is «هذا», «ضيق» is also «ظيق». */
+    private static char typed(char c) {
+        return switch (c) {
+            case 'ث' -> 'س';
+            case 'ذ' -> 'ز';
+            case 'ظ' -> 'ض';
+            default -> c;
+        };
     }
 
     /** «can't» and «cant», «doesn’t» and «doesnt» are the same word. */
