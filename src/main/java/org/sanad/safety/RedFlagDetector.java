@@ -314,6 +314,10 @@ public class RedFlagDetector {
         if (negatable && deniedAfter(tokens, hit.end())) {
             return new Decision(Triage.Level.NEGATED, "denied(" + what + ")", hit.category());
         }
+        if (hit.form() == Form.TOPIC && unwellAfter(tokens, hit.end())) {
+            // «breathing مش كويس»: a denied reassurance is a report.
+            return new Decision(Triage.Level.URGENT, "unwell(" + what + ")", hit.category());
+        }
         if (hit.form() == Form.TOPIC) {
             return reassuredAfter(tokens, hit.end())
                     ? new Decision(Triage.Level.NEGATED, "reassured(" + what + ")", hit.category())
@@ -381,20 +385,36 @@ public class RedFlagDetector {
         boolean denied = false;
         for (int j = end; j < tokens.size(); j++) {
             Token token = tokens.get(j);
+            if (isNegator(token) && j + 1 < tokens.size() && lexicon.is("reassurance", tokens.get(j + 1))) {
+                return false;
+            }
             if (isNegator(token)) {
                 denied = true;
-            } else if (!lexicon.is("reassurance", token) && !lexicon.is("filler", token)) {
+            } else if (!lexicon.is("reassurance", token) && !lexicon.is("thanks", token)
+                    && !lexicon.is("filler", token)) {
                 return false;
             }
         }
         return denied;
     }
 
+    /** «تنفسه مش طبيعي», «breathing not normal». */
+    private boolean unwellAfter(List<Token> tokens, int end) {
+        int clause = tokens.get(end - 1).clause();
+        for (int j = end; j + 1 < Math.min(tokens.size(), end + WINDOW + 1) && tokens.get(j).clause() == clause; j++) {
+            if (isNegator(tokens.get(j)) && tokens.get(j + 1).clause() == clause
+                    && lexicon.is("reassurance", tokens.get(j + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** «بيتنفس كويس», «بلعه طبيعي الحمد لله». */
     private boolean reassuredAfter(List<Token> tokens, int end) {
         int clause = tokens.get(end - 1).clause();
         for (int j = end; j < Math.min(tokens.size(), end + WINDOW) && tokens.get(j).clause() == clause; j++) {
-            if (lexicon.endOf("reassurance", tokens, j, null) > j) {
+            if (lexicon.endOf("reassurance", tokens, j, null) > j || lexicon.endOf("thanks", tokens, j, null) > j) {
                 return true;
             }
         }
