@@ -260,7 +260,7 @@ public class RedFlagDetector {
         int skipped = 0;
         for (int j = start - 1; j >= 0 && tokens.get(j).clause() == clause; j--) {
             Token token = tokens.get(j);
-            if (isNegator(token)) {
+            if (isNegator(tokens, j)) {
                 // «لا ابني عنده صعوبة»: a «no» that answers, before the child, negates nothing.
                 if (ANSWERS.contains(token.text()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1) {
                     return false;
@@ -282,14 +282,19 @@ public class RedFlagDetector {
 
     private boolean negatedEarlier(List<Token> tokens, int before) {
         for (int j = 0; j < before; j++) {
-            if (isNegator(tokens.get(j)) && !NOR.contains(tokens.get(j).text())) {
+            if (isNegator(tokens, j) && !NOR.contains(tokens.get(j).text())) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean isNegator(Token token) {
+    private boolean isNegator(List<Token> tokens, int j) {
+        Token token = tokens.get(j);
+        if (j > 0 && token.text().equals("ما") && lexicon.is("not-negator-before-ma", tokens.get(j - 1))) {
+            // «كل ما تشرب» (whenever she drinks), «بعد ما أخد الحقنة» (after he had it): no negation.
+            return false;
+        }
         return lexicon.is("negator", token) || token.fusedNegation() && !lexicon.is("ability", token);
     }
 
@@ -385,10 +390,10 @@ public class RedFlagDetector {
         boolean denied = false;
         for (int j = end; j < tokens.size(); j++) {
             Token token = tokens.get(j);
-            if (isNegator(token) && j + 1 < tokens.size() && lexicon.is("reassurance", tokens.get(j + 1))) {
+            if (isNegator(tokens, j) && j + 1 < tokens.size() && lexicon.is("reassurance", tokens.get(j + 1))) {
                 return false;
             }
-            if (isNegator(token)) {
+            if (isNegator(tokens, j)) {
                 denied = true;
             } else if (!lexicon.is("reassurance", token) && !lexicon.is("thanks", token)
                     && !lexicon.is("filler", token)) {
@@ -402,7 +407,7 @@ public class RedFlagDetector {
     private boolean unwellAfter(List<Token> tokens, int end) {
         int clause = tokens.get(end - 1).clause();
         for (int j = end; j + 1 < Math.min(tokens.size(), end + WINDOW + 1) && tokens.get(j).clause() == clause; j++) {
-            if (isNegator(tokens.get(j)) && tokens.get(j + 1).clause() == clause
+            if (isNegator(tokens, j) && tokens.get(j + 1).clause() == clause
                     && lexicon.is("reassurance", tokens.get(j + 1))) {
                 return true;
             }
