@@ -87,11 +87,15 @@ public class ReplyComposer {
         String help = safety.crisisPhone().isBlank()
                 ? text("safety.crisis.help")
                 : text("safety.crisis.help-number", safety.crisisPhone());
-        StringBuilder reply = new StringBuilder();
-        if (redFlagToo) {
-            reply.append(urgentAdvice()).append("\n\n");
-        }
+        StringBuilder reply = new StringBuilder(redFlagToo ? urgentAdvice() : crisisAdvice()).append("\n\n");
         return finish(reply.append(text("safety.crisis")).append("\n").append(help));
+    }
+
+    /** The first line of a crisis reply with no danger sign: act now if anyone is in danger. */
+    public String crisisAdvice() {
+        return safety.emergencyPhone().isBlank()
+                ? text("safety.crisis.urgent")
+                : text("safety.crisis.urgent-number", safety.emergencyPhone());
     }
 
     private String finish(StringBuilder reply) {
