@@ -181,7 +181,9 @@ public final class PassageSearch {
                 }
             }
             boolean repaired = false;
-            if (known.isEmpty() && slot.latin()) {
+            if (known.isEmpty() && slot.general()) {
+                // An everyday word the documents do not use: nothing to repair it into.
+            } else if (known.isEmpty() && slot.latin()) {
                 vocabulary.withSkeleton(slot.latinSkeletons()).stream().limit(6).forEach(known::add);
                 repaired = !known.isEmpty();
             } else if (known.isEmpty() && ArabicStemmer.isArabic(slot.surface())) {

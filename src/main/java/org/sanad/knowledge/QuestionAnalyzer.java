@@ -48,6 +48,7 @@ final class QuestionAnalyzer {
     private final ArabicStemmer stemmer;
     private final LanguageResources language;
     private final Set<String> weakTerms = new HashSet<>();
+    private final Set<String> generalTerms = new HashSet<>();
     private final List<List<Set<String>>> anchors = new ArrayList<>();
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<List<Set<String>>> stopPhrases = new ArrayList<>();
@@ -60,6 +61,7 @@ final class QuestionAnalyzer {
         this.language = language;
         this.stemmer = new ArabicStemmer(language.lemmas());
         language.weakWords().forEach(w -> weakTerms.addAll(stemmer.variants(w)));
+        language.generalWords().forEach(w -> generalTerms.addAll(stemmer.variants(w)));
         for (LanguageResources.SynonymRule rule : language.synonyms()) {
             Set<String> to = new LinkedHashSet<>();
             rule.to().forEach(phrase -> phrase.forEach(w -> to.addAll(forms(w))));
@@ -413,7 +415,8 @@ final class QuestionAnalyzer {
                 boolean number = word.surface().chars().allMatch(Character::isDigit);
                 boolean weak = number || !contentRule && terms.stream().anyMatch(weakTerms::contains);
                 boolean anchor = isAnchor(terms);
-                slots.add(new Slot(word.surface(), terms, weak, anchor, word.latinSkeletons(), span));
+                boolean general = !synonym && !anchor && terms.stream().anyMatch(generalTerms::contains);
+                slots.add(new Slot(word.surface(), terms, weak, general, anchor, word.latinSkeletons(), span));
             }
             i += span;
         }
