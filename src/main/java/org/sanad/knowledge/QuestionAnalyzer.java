@@ -389,7 +389,10 @@ final class QuestionAnalyzer {
             boolean contentRule = false;
             // A rule that names the word as written («بكام» → سعر) wins over one that only meets a stem of it
             // («كام» → كم).
-            for (boolean exact : new boolean[] {true, false}) {
+            // A word listed as weak or everyday as written («ميعاد») is not read through a stem («عاد», returns).
+            boolean listed = language.weakWords().contains(word.surface())
+                    || language.generalWords().contains(word.surface());
+            for (boolean exact : listed ? new boolean[] {true} : new boolean[] {true, false}) {
                 for (CompiledRule rule : rules) {
                     for (List<Set<String>> from : rule.from()) {
                         if (from.size() >= span && matches(from, words, i, exact)) {
