@@ -507,6 +507,7 @@ public final class FakeBotApi implements AutoCloseable {
         int limit = (int) Math.max(1, Math.min(100, number(params.get("limit"), 100)));
         long timeoutSeconds = Math.max(0, number(params.get("timeout"), 0));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        record(new Call("getUpdates", params, arrived, 200, Outcome.OK, null));
         List<PendingUpdate> batch;
         synchronized (updatesLock) {
             if (offset > 0) {
@@ -526,7 +527,6 @@ public final class FakeBotApi implements AutoCloseable {
             }
             batch = List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
         }
-        record(new Call("getUpdates", params, arrived, 200, Outcome.OK, null));
         List<Map<String, Object>> result = batch.stream().map(PendingUpdate::update).toList();
         return new Reply(200, ok(result), () -> {
             long now = System.nanoTime();
