@@ -92,6 +92,10 @@ class AnswerMessages {
     }
 
     private static String boldFirstParagraph(String part) {
+        if (part.length() > 1 && part.charAt(0) == ReplySplitter.RIGHT_TO_LEFT_MARK) {
+            // the mark stays the very first character, outside the tag
+            return ReplySplitter.RIGHT_TO_LEFT_MARK + boldFirstParagraph(part.substring(1));
+        }
         int end = part.indexOf("\n\n");
         return end < 0 ? Html.bold(part) : Html.bold(part.substring(0, end)) + Html.escape(part.substring(end));
     }

@@ -498,7 +498,7 @@ public final class FakeBotApi implements AutoCloseable {
                 duplicates.incrementAndGet();
             }
         }
-        record(new Call(method, params, arrived, 200, Outcome.OK, null));
+        record(new Call(method, params, arrived, 200, Outcome.OK, null, result));
         return new Reply(200, ok(result), null);
     }
 
@@ -1063,9 +1063,20 @@ public final class FakeBotApi implements AutoCloseable {
      * @param status     the HTTP status answered
      * @param outcome    why that status
      * @param error      the description sent back with an error, or null
+     * @param result     what a successful call returned (e.g. the sent message), or null
      */
     public record Call(String method, Map<String, Object> params, long atNanos, int status, Outcome outcome,
-            String error) {
+            String error, Object result) {
+
+        Call(String method, Map<String, Object> params, long atNanos, int status, Outcome outcome, String error) {
+            this(method, params, atNanos, status, outcome, error, null);
+        }
+
+        /** The id of the message this call created or edited, as Telegram answered it; 0 when none. */
+        public long messageId() {
+            return result instanceof Map<?, ?> message && message.get("message_id") instanceof Number id
+                    ? id.longValue() : 0;
+        }
 
         public boolean ok() {
             return status == 200;
