@@ -35,6 +35,8 @@ class TelegramSender {
         }
     }
 
+    private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
+
     private final TelegramClient client;
     private final TelegramProperties properties;
     private final Subscribers subscribers;
@@ -68,6 +70,35 @@ class TelegramSender {
     /** Sends without waiting, for what must not hold a worker up (typing, "busy"). */
     CompletableFuture<Status> sendLater(long chatId, BotApiMethod<?> method) {
         return CompletableFuture.supplyAsync(() -> execute(chatId, method).status(), background);
+    }
+
+    /**
+     * Shows "typing…" while a reply is prepared. {@link Typing#done()} then either drops the action if it has not
+     * gone out yet (under load, an action sent after its answer would only mislead) or waits briefly for it to
+     * complete, so that it never arrives after the answer.
+     */
+    Typing typing(long chatId) {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        CompletableFuture<Status> sending = CompletableFuture.supplyAsync(() -> {
+            started.set(true);
+            return execute(chatId, org.telegram.telegrambots.meta.api.methods.send.SendChatAction.builder()
+                    .chatId(chatId).action(org.telegram.telegrambots.meta.api.methods.ActionType.TYPING.toString())
+                    .build()).status();
+        }, background);
+        return () -> {
+            if (!started.get() && sending.cancel(false)) {
+                return;
+            }
+            try {
+                sending.get(TYPING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                // a lost typing action is no reason to hold the answer back
+            }
+        };
+    }
+
+    interface Typing {
+        void done();
     }
 
     <T extends Serializable> Result<T> execute(long chatId, BotApiMethod<T> method) {

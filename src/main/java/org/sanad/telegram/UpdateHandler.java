@@ -1,11 +1,8 @@
 package org.sanad.telegram;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.sanad.admin.Roles;
 import org.sanad.admin.UsageCounters;
 import org.sanad.ask.Answer;
@@ -15,9 +12,7 @@ import org.sanad.broadcast.Subscribers;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
-import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
@@ -31,8 +26,6 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
 class UpdateHandler {
-
-    private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
 
     private final AnswerService answers;
     private final AnswerMessages messages;
@@ -127,8 +120,7 @@ class UpdateHandler {
 
     /** A parent's question, through the one pipeline every channel shares. */
     private List<BotApiMethod<?>> question(long chatId, String text) {
-        CompletableFuture<TelegramSender.Status> typing = sender.sendLater(chatId,
-                SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        TelegramSender.Typing typing = sender.typing(chatId);
         counters.count(UsageCounters.Counter.QUESTIONS);
         Answer answer = answers.answer(text);
         if (answer.emergency()) {
@@ -140,12 +132,7 @@ class UpdateHandler {
             counters.unanswered(text);
         }
         List<BotApiMethod<?>> reply = list(messages.render(chatId, answer));
-        try {
-            // the typing action must not arrive after the answer it announces
-            typing.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // a lost typing action is no reason to hold the answer back
-        }
+        typing.done();
         return reply;
     }
 
