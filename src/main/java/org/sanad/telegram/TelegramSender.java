@@ -5,13 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.sanad.broadcast.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -73,26 +78,25 @@ class TelegramSender {
     }
 
     /**
-     * Shows "typing…" while a reply is prepared. {@link Typing#done()} then either drops the action if it has not
-     * gone out yet (under load, an action sent after its answer would only mislead) or waits briefly for it to
-     * complete, so that it never arrives after the answer.
+     * Shows "typing…" while a reply is prepared: the request goes out at once without holding the worker, and
+     * {@link Typing#done()} waits briefly for it so that it never arrives after the answer it announces. It is not
+     * retried: a lost typing action is no reason to hold an answer back.
      */
     Typing typing(long chatId) {
-        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
-        CompletableFuture<Status> sending = CompletableFuture.supplyAsync(() -> {
-            started.set(true);
-            return execute(chatId, org.telegram.telegrambots.meta.api.methods.send.SendChatAction.builder()
-                    .chatId(chatId).action(org.telegram.telegrambots.meta.api.methods.ActionType.TYPING.toString())
-                    .build()).status();
-        }, background);
+        CompletableFuture<Boolean> sending;
+        try {
+            sending = client.executeAsync(SendChatAction.builder().chatId(chatId)
+                    .action(ActionType.TYPING.toString()).build());
+        } catch (TelegramApiException e) {
+            return () -> { };
+        }
         return () -> {
-            if (!started.get() && sending.cancel(false)) {
-                return;
-            }
             try {
-                sending.get(TYPING_WAIT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                // a lost typing action is no reason to hold the answer back
+                sending.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("The typing action did not go through ({})", e.getClass().getSimpleName());
             }
         };
     }
