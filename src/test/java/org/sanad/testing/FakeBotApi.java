@@ -498,7 +498,7 @@ public final class FakeBotApi implements AutoCloseable {
                 duplicates.incrementAndGet();
             }
         }
-        record(new Call(method, params, arrived, 200, Outcome.OK, null));
+        record(new Call(method, params, arrived, 200, Outcome.OK, null, result));
         return new Reply(200, ok(result), null);
     }
 
@@ -507,6 +507,7 @@ public final class FakeBotApi implements AutoCloseable {
         int limit = (int) Math.max(1, Math.min(100, number(params.get("limit"), 100)));
         long timeoutSeconds = Math.max(0, number(params.get("timeout"), 0));
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        record(new Call("getUpdates", params, arrived, 200, Outcome.OK, null));
         List<PendingUpdate> batch;
         synchronized (updatesLock) {
             if (offset > 0) {
@@ -526,7 +527,6 @@ public final class FakeBotApi implements AutoCloseable {
             }
             batch = List.copyOf(pending.subList(0, Math.min(limit, pending.size())));
         }
-        record(new Call("getUpdates", params, arrived, 200, Outcome.OK, null));
         List<Map<String, Object>> result = batch.stream().map(PendingUpdate::update).toList();
         return new Reply(200, ok(result), () -> {
             long now = System.nanoTime();
@@ -1063,9 +1063,20 @@ public final class FakeBotApi implements AutoCloseable {
      * @param status     the HTTP status answered
      * @param outcome    why that status
      * @param error      the description sent back with an error, or null
+     * @param result     what a successful call returned (e.g. the sent message), or null
      */
     public record Call(String method, Map<String, Object> params, long atNanos, int status, Outcome outcome,
-            String error) {
+            String error, Object result) {
+
+        Call(String method, Map<String, Object> params, long atNanos, int status, Outcome outcome, String error) {
+            this(method, params, atNanos, status, outcome, error, null);
+        }
+
+        /** The id of the message this call created or edited, as Telegram answered it; 0 when none. */
+        public long messageId() {
+            return result instanceof Map<?, ?> message && message.get("message_id") instanceof Number id
+                    ? id.longValue() : 0;
+        }
 
         public boolean ok() {
             return status == 200;
