@@ -1,5 +1,6 @@
 package org.sanad.admin;
 
+import org.sanad.audit.AuditLog;
 import org.sanad.knowledge.KnowledgeUnavailableException;
 import org.sanad.knowledge.PassageIndex;
 import org.slf4j.Logger;
@@ -12,10 +13,14 @@ public class ReindexService {
 
     private static final Logger log = LoggerFactory.getLogger(ReindexService.class);
 
-    private final PassageIndex index;
+    private static final String ACTION = "reindex";
 
-    public ReindexService(PassageIndex index) {
+    private final PassageIndex index;
+    private final AuditLog audit;
+
+    public ReindexService(PassageIndex index, AuditLog audit) {
         this.index = index;
+        this.audit = audit;
     }
 
     /**
@@ -30,9 +35,12 @@ public class ReindexService {
             PassageIndex.Report report = index.rebuild();
             log.info("Reindex by {}: {} documents, {} passages, {} warnings, {} ms", actor, report.documents(),
                     report.passages(), report.warnings().size(), report.duration().toMillis());
+            audit.record(actor, ACTION, "ok", report.documents() + " documents, " + report.passages() + " passages, "
+                    + report.warnings().size() + " warnings, " + report.duration().toMillis() + " ms");
             return report;
         } catch (KnowledgeUnavailableException e) {
             log.warn("Reindex by {} failed, the previous index keeps serving: {}", actor, e.getMessage());
+            audit.record(actor, ACTION, "failed", e.getMessage());
             throw e;
         }
     }
@@ -40,5 +48,6 @@ public class ReindexService {
     /** Someone without the right asked for a reindex. */
     public void refused(String actor) {
         log.warn("Reindex refused to {}", actor);
+        audit.record(actor, ACTION, "refused", "not an admin");
     }
 }

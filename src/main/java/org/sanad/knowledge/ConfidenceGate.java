@@ -42,7 +42,7 @@ final class ConfidenceGate {
         int matched = 0;
         boolean anchor = false;
         for (PassageSearch.ResolvedSlot slot : slots) {
-            if (slot.slot().weak()) {
+            if (slot.slot().weak() || slot.unknown() && slot.slot().general()) {
                 continue;
             }
             content++;
@@ -57,7 +57,8 @@ final class ConfidenceGate {
                 continue;
             }
             if (slot.known().stream().anyMatch(passageTerms::contains)) {
-                matched += slot.slot().span();
+                // A spelling guess («اسهال» → «اسهل») adds coverage but does not count as a matched word.
+                matched += slot.repaired() && !slot.slot().latin() ? 0 : slot.slot().span();
                 covered += slot.repaired() ? 0.75 * w : w;
             }
         }

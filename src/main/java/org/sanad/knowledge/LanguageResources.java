@@ -27,6 +27,7 @@ final class LanguageResources {
     private final Set<String> stopWords;
     private final List<List<String>> stopPhrases;
     private final Set<String> weakWords;
+    private final Set<String> generalWords;
     private final Set<String> anchorWords;
     private final Map<String, String> lemmas;
     private final List<SynonymRule> synonyms;
@@ -34,11 +35,12 @@ final class LanguageResources {
     private final Map<String, Set<String>> chitchat;
 
     private LanguageResources(Set<String> stopWords, List<List<String>> stopPhrases, Set<String> weakWords,
-            Set<String> anchorWords, Map<String, String> lemmas, List<SynonymRule> synonyms,
+            Set<String> generalWords, Set<String> anchorWords, Map<String, String> lemmas, List<SynonymRule> synonyms,
             Map<String, List<String>> latinLexicon, Map<String, Set<String>> chitchat) {
         this.stopWords = stopWords;
         this.stopPhrases = stopPhrases;
         this.weakWords = weakWords;
+        this.generalWords = generalWords;
         this.anchorWords = anchorWords;
         this.lemmas = lemmas;
         this.synonyms = synonyms;
@@ -101,7 +103,8 @@ final class LanguageResources {
             }
             chitchat.computeIfAbsent(section, k -> new HashSet<>()).add(String.join(" ", words(line)));
         }
-        return new LanguageResources(stop, stopPhrases, wordSet("weak-words.txt"), wordSet("anchors.txt"), lemmas,
+        return new LanguageResources(stop, stopPhrases, wordSet("weak-words.txt"), wordSet("general-words.txt"),
+                wordSet("anchors.txt"), lemmas,
                 synonyms, latin, chitchat);
     }
 
@@ -183,6 +186,10 @@ final class LanguageResources {
 
     Set<String> weakWords() {
         return weakWords;
+    }
+
+    Set<String> generalWords() {
+        return generalWords;
     }
 
     Set<String> anchorWords() {

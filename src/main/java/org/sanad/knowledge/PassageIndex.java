@@ -48,6 +48,7 @@ public final class PassageIndex implements Closeable {
     static final String CONTEXT = "context";
     /** One admin-written example question per Lucene document, as QnA Maker's alternate questions. */
     static final String QUESTION = "question";
+    static final String QUESTION_TEXT = "question_text";
     /** Every analysed word of passages, headings and questions: the vocabulary for typo and Arabizi repair. */
     static final String VOCABULARY = "vocabulary";
     static final String KIND_PASSAGE = "passage";
@@ -230,7 +231,7 @@ public final class PassageIndex implements Closeable {
         doc.add(new StringField(PASSAGE_ID, passage.id(), Field.Store.YES));
         doc.add(new Field(QUESTION, question, ANALYSED_WITH_VECTORS));
         doc.add(new Field(VOCABULARY, question, ANALYSED_WITH_VECTORS));
-        doc.add(new StoredField("question_text", question));
+        doc.add(new StoredField(QUESTION_TEXT, question));
         return doc;
     }
 

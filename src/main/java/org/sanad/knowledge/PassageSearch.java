@@ -181,7 +181,9 @@ public final class PassageSearch {
                 }
             }
             boolean repaired = false;
-            if (known.isEmpty() && slot.latin()) {
+            if (known.isEmpty() && slot.general()) {
+                // An everyday word the documents do not use: nothing to repair it into.
+            } else if (known.isEmpty() && slot.latin()) {
                 vocabulary.withSkeleton(slot.latinSkeletons()).stream().limit(6).forEach(known::add);
                 repaired = !known.isEmpty();
             } else if (known.isEmpty() && ArabicStemmer.isArabic(slot.surface())) {
@@ -232,12 +234,18 @@ public final class PassageSearch {
     private static List<SearchResult.ScoredPassage> rank(PassageIndex.Generation generation, Query query)
             throws IOException {
         TopDocs top = generation.searcher.search(query, CANDIDATE_DOCS);
-        Map<String, Double> best = new LinkedHashMap<>();
+        // A passage scores by its own text plus its best-matching example question: one short example question
+        // alone must not outrank a passage whose text says what was asked.
+        Map<String, Double> body = new LinkedHashMap<>();
+        Map<String, Double> question = new LinkedHashMap<>();
         var storedFields = generation.searcher.storedFields();
         for (ScoreDoc hit : top.scoreDocs) {
-            String id = storedFields.document(hit.doc, Set.of(PassageIndex.PASSAGE_ID)).get(PassageIndex.PASSAGE_ID);
-            best.merge(id, (double) hit.score, Math::max);
+            var stored = storedFields.document(hit.doc, Set.of(PassageIndex.PASSAGE_ID, PassageIndex.QUESTION_TEXT));
+            String id = stored.get(PassageIndex.PASSAGE_ID);
+            (stored.get(PassageIndex.QUESTION_TEXT) == null ? body : question).merge(id, (double) hit.score, Math::max);
         }
+        Map<String, Double> best = new LinkedHashMap<>(body);
+        question.forEach((id, score) -> best.merge(id, score, Double::sum));
         List<SearchResult.ScoredPassage> out = new ArrayList<>();
         best.forEach((id, score) -> {
             Passage passage = generation.passages.get(id);

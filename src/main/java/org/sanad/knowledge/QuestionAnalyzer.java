@@ -48,6 +48,7 @@ final class QuestionAnalyzer {
     private final ArabicStemmer stemmer;
     private final LanguageResources language;
     private final Set<String> weakTerms = new HashSet<>();
+    private final Set<String> generalTerms = new HashSet<>();
     private final List<List<Set<String>>> anchors = new ArrayList<>();
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<List<Set<String>>> stopPhrases = new ArrayList<>();
@@ -60,6 +61,7 @@ final class QuestionAnalyzer {
         this.language = language;
         this.stemmer = new ArabicStemmer(language.lemmas());
         language.weakWords().forEach(w -> weakTerms.addAll(stemmer.variants(w)));
+        language.generalWords().forEach(w -> generalTerms.addAll(stemmer.variants(w)));
         for (LanguageResources.SynonymRule rule : language.synonyms()) {
             Set<String> to = new LinkedHashSet<>();
             rule.to().forEach(phrase -> phrase.forEach(w -> to.addAll(forms(w))));
@@ -387,7 +389,10 @@ final class QuestionAnalyzer {
             boolean contentRule = false;
             // A rule that names the word as written («بكام» → سعر) wins over one that only meets a stem of it
             // («كام» → كم).
-            for (boolean exact : new boolean[] {true, false}) {
+            // A word listed as weak or everyday as written («ميعاد») is not read through a stem («عاد», returns).
+            boolean listed = language.weakWords().contains(word.surface())
+                    || language.generalWords().contains(word.surface());
+            for (boolean exact : listed ? new boolean[] {true} : new boolean[] {true, false}) {
                 for (CompiledRule rule : rules) {
                     for (List<Set<String>> from : rule.from()) {
                         if (from.size() >= span && matches(from, words, i, exact)) {
@@ -413,7 +418,8 @@ final class QuestionAnalyzer {
                 boolean number = word.surface().chars().allMatch(Character::isDigit);
                 boolean weak = number || !contentRule && terms.stream().anyMatch(weakTerms::contains);
                 boolean anchor = isAnchor(terms);
-                slots.add(new Slot(word.surface(), terms, weak, anchor, word.latinSkeletons(), span));
+                boolean general = !synonym && !anchor && terms.stream().anyMatch(generalTerms::contains);
+                slots.add(new Slot(word.surface(), terms, weak, general, anchor, word.latinSkeletons(), span));
             }
             i += span;
         }

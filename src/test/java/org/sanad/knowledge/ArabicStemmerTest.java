@@ -52,6 +52,12 @@ class ArabicStemmerTest {
     }
 
     @Test
+    void stripsTheDialectPossessiveWaw() {
+        assertThat(variants("رجلو")).contains("رجل");
+        assertThat(variants("اسمو")).contains("اسم");
+    }
+
+    @Test
     void bringsBrokenPluralsToTheSingularFromTheLemmaList() {
         assertThat(variants("الأطفال")).contains("طفل");
     }

@@ -45,6 +45,30 @@ class QuestionAnalyzerTest {
     }
 
     @Test
+    void marksEverydayVerbsOfEveryDialectAsGeneralInAnyPerson() {
+        assertThat(content("عطيناه").get(0).general()).isTrue();
+        assertThat(content("يحطونه").get(0).general()).isTrue();
+        assertThat(content("بنتابع").get(0).general()).isTrue();
+        assertThat(content("الباكلوفين").get(0).general()).isFalse();
+        assertThat(content("سعر").get(0).general()).isFalse();
+    }
+
+    @Test
+    void readsAListedWeakWordAsWrittenNotThroughItsStem() {
+        Slot appointment = analyzer.analyze("ميعاد").slots().get(0);
+        assertThat(appointment.weak()).isTrue();
+        assertThat(appointment.anchor()).isFalse();
+        assertThat(appointment.terms()).doesNotContain("يظهر", "تشنج");
+    }
+
+    @Test
+    void keepsBookingASubjectWord() {
+        Slot booking = content("احجز").get(0);
+        assertThat(booking.weak()).isFalse();
+        assertThat(booking.terms()).contains("حجز");
+    }
+
+    @Test
     void readsEnglishThroughTheLexicon() {
         assertThat(content("how long does botox last").stream().flatMap(s -> s.terms().stream()))
                 .contains("بوتوكس", "يدوم");

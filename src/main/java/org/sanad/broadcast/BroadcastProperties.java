@@ -1,0 +1,57 @@
+package org.sanad.broadcast;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * How broadcasts are paced and what happens to messages whose fate is unknown.
+ *
+ * @param rate             messages per second over all chats ({@code BROADCAST_RATE}); Telegram allows about 30,
+ *                         the default leaves room for replies to parents. Shared by every instance on one database.
+ * @param inDoubt          what to do with a message that was handed to Telegram by a sender that then died before it
+ *                         heard the answer ({@code BROADCAST_IN_DOUBT}): {@code resend} (default: a parent may get it
+ *                         twice, none misses it) or {@code skip} (none gets it twice, a parent may miss it)
+ * @param inFlightLease    how long a message may be with Telegram before other senders call it in doubt; longer than
+ *                         the Bot API request timeout, so a live sender has always heard back by then
+ * @param maxAttempts      tries per message on errors and timeouts before it counts as failed (429 does not count)
+ * @param retryBackoff     the first wait before a retry; it doubles each time, up to a minute
+ * @param progressInterval how often the staff member who sent the broadcast hears how far it got
+ * @param concurrency      messages that may be on their way to Telegram at once from one instance
+ * @param poll             how often an idle sender looks for work started by another instance
+ */
+@Validated
+@ConfigurationProperties("sanad.broadcast")
+public record BroadcastProperties(
+        @DefaultValue("25") @DecimalMin("0.1") @DecimalMax("30") double rate,
+        @NotNull @DefaultValue("resend") InDoubt inDoubt,
+        @NotNull @DefaultValue("60s") Duration inFlightLease,
+        @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
+        @NotNull @DefaultValue("1s") Duration retryBackoff,
+        @NotNull @DefaultValue("30s") Duration progressInterval,
+        @DefaultValue("8") @Min(1) @Max(64) int concurrency,
+        @NotNull @DefaultValue("1s") Duration poll) {
+
+    public enum InDoubt { RESEND, SKIP }
+
+    @AssertTrue(message = "sanad.broadcast durations must be positive")
+    public boolean isTimingPositive() {
+        return positive(inFlightLease) && positive(retryBackoff) && positive(progressInterval) && positive(poll);
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration != null && !duration.isNegative() && !duration.isZero();
+    }
+
+    /** The time between two messages under the global rate. */
+    Duration spacing() {
+        return Duration.ofNanos(Math.round(1_000_000_000d / rate));
+    }
+}

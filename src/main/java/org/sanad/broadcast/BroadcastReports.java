@@ -1,0 +1,114 @@
+package org.sanad.broadcast;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Tells the staff member how a broadcast is going and how it ended. Each message is won by a compare-and-set on the
+ * broadcast row, so with several instances it is still sent once.
+ */
+class BroadcastReports {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastReports.class);
+    private static final String RTL = "\u200F";
+
+    private final JdbcClient jdbc;
+    private final MessageSource messages;
+
+    BroadcastReports(JdbcClient jdbc, MessageSource messages) {
+        this.jdbc = jdbc;
+        this.messages = messages;
+    }
+
+    /** Where a broadcast stands; {@code inDoubt} counts the messages a crashed sender left unconfirmed. */
+    record Counts(long recipients, long sent, long blocked, long failed, long inDoubt, long unfinished) {
+    }
+
+    Counts counts(long broadcastId) {
+        long recipients = jdbc.sql("SELECT recipients FROM broadcast WHERE id = ?").param(broadcastId)
+                .query(Long.class).optional().orElse(0L);
+        long[] byStatus = new long[5];
+        jdbc.sql("""
+                SELECT SUM(CASE WHEN status = 'SENT' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'BLOCKED' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status = 'FAILED' THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN in_doubt THEN 1 ELSE 0 END),
+                       SUM(CASE WHEN status IN ('PENDING', 'CLAIMED', 'IN_FLIGHT') THEN 1 ELSE 0 END)
+                FROM delivery WHERE broadcast_id = ?""")
+                .param(broadcastId)
+                .query(rs -> {
+                    for (int i = 0; i < byStatus.length; i++) {
+                        byStatus[i] = rs.getLong(i + 1);
+                    }
+                });
+        return new Counts(recipients, byStatus[0], byStatus[1], byStatus[2], byStatus[3], byStatus[4]);
+    }
+
+    /** A progress message for each sending broadcast not reported on for {@code interval}. */
+    void progress(TelegramClient client, Instant now, Duration interval) {
+        List<Long> due = jdbc.sql("SELECT id FROM broadcast WHERE status = 'SENDING' AND last_progress_at <= ?")
+                .param(Deliveries.at(now.minus(interval)))
+                .query(Long.class)
+                .list();
+        for (long id : due) {
+            boolean won = jdbc.sql("UPDATE broadcast SET last_progress_at = ? WHERE id = ? AND status = 'SENDING' "
+                            + "AND last_progress_at <= ?")
+                    .params(Deliveries.at(now), id, Deliveries.at(now.minus(interval)))
+                    .update() == 1;
+            if (won) {
+                Counts counts = counts(id);
+                long done = counts.recipients() - counts.unfinished();
+                long percent = counts.recipients() == 0 ? 100 : done * 100 / counts.recipients();
+                send(client, id, text("broadcast.progress", String.valueOf(id), done, counts.recipients(), percent));
+            }
+        }
+    }
+
+    /** Marks a broadcast with nothing left to send as done and reports it; false when another instance did. */
+    boolean finish(TelegramClient client, long id, Instant now) {
+        boolean won = jdbc.sql("UPDATE broadcast SET status = 'DONE', finished_at = ? WHERE id = ? AND status = 'SENDING'")
+                .params(Deliveries.at(now), id)
+                .update() == 1;
+        if (!won) {
+            return false;
+        }
+        Counts counts = counts(id);
+        OffsetDateTime started = jdbc.sql("SELECT started_at FROM broadcast WHERE id = ?").param(id)
+                .query(OffsetDateTime.class).single();
+        Duration took = Duration.between(started.toInstant(), now);
+        String duration = text("broadcast.duration", took.toMinutes(), took.toSecondsPart());
+        log.info("Broadcast {} done in {} s: {} sent, {} blocked, {} failed, {} in doubt, of {}", id,
+                took.toSeconds(), counts.sent(), counts.blocked(), counts.failed(), counts.inDoubt(), counts.recipients());
+        send(client, id, text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
+                counts.failed(), counts.inDoubt()));
+        return true;
+    }
+
+    private String text(String code, Object... args) {
+        return messages.getMessage(code, args, Locale.ROOT);
+    }
+
+    private void send(TelegramClient client, long broadcastId, String text) {
+        Long staffChat = jdbc.sql("SELECT staff_chat_id FROM broadcast WHERE id = ?").param(broadcastId)
+                .query(Long.class).optional().orElse(null);
+        if (staffChat == null || client == null) {
+            return;
+        }
+        try {
+            client.execute(SendMessage.builder().chatId(staffChat).text(RTL + text).build());
+        } catch (TelegramApiException | RuntimeException e) {
+            // A lost report is not worth holding up the broadcast: /stats still has the numbers.
+            log.warn("Could not report on broadcast {} to the staff chat: {}", broadcastId, e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,430 @@
+package org.sanad.broadcast;
+
+import java.net.InetAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.MessageSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sends the deliveries of started broadcasts under Telegram's limits: a global rate shared by every instance on the
+ * database, one message a second per chat, a pause for everyone on 429, and bounded retries. Each delivery is marked
+ * IN_FLIGHT in the database before Telegram is called, so a crash leaves at most the few messages that were on the
+ * wire in doubt (see {@link BroadcastProperties#inDoubt()}); everything else resumes exactly once on restart.
+ */
+@Component
+class BroadcastSender implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
+    private static final String RTL = "\u200F";
+    private static final Duration PER_CHAT = Duration.ofSeconds(1);
+    private static final Duration HORIZON = Duration.ofMillis(500);
+    private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
+
+    private final Deliveries deliveries;
+    private final BroadcastReports reports;
+    private final Subscribers subscribers;
+    private final BroadcastProperties properties;
+    private final Supplier<TelegramClient> telegram;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final String instance;
+
+    private final Object signal = new Object();
+    private final AtomicLong claims = new AtomicLong();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Map<Long, Instant> lastSentToChat = new ConcurrentHashMap<>();
+    private final Map<Long, String> texts = new ConcurrentHashMap<>();
+    private final Statistics statistics = new Statistics();
+
+    private volatile boolean running;
+    private volatile boolean halted;
+    private volatile boolean woken;
+    private Thread dispatcher;
+    private ScheduledThreadPoolExecutor senders;
+    private TelegramClient client;
+
+    @Autowired
+    BroadcastSender(DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
+            Subscribers subscribers, BroadcastProperties properties, ObjectProvider<TelegramClient> telegram) {
+        this(dataSource, transactions, messages, subscribers, properties, telegram::getIfAvailable, Clock.systemUTC());
+    }
+
+    BroadcastSender(DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
+            Subscribers subscribers, BroadcastProperties properties, Supplier<TelegramClient> telegram, Clock clock) {
+        this.jdbc = JdbcClient.create(dataSource);
+        this.deliveries = new Deliveries(dataSource, transactions);
+        this.reports = new BroadcastReports(jdbc, messages);
+        this.subscribers = subscribers;
+        this.properties = properties;
+        this.telegram = telegram;
+        this.clock = clock;
+        this.instance = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** What this instance did since it started, for logs, tests and the benchmark. */
+    static final class Statistics {
+        final AtomicLong sent = new AtomicLong();
+        final AtomicLong throttled = new AtomicLong();
+        final AtomicLong blocked = new AtomicLong();
+        final AtomicLong failed = new AtomicLong();
+        final AtomicLong retried = new AtomicLong();
+        final AtomicLong recoveredInDoubt = new AtomicLong();
+    }
+
+    Statistics statistics() {
+        return statistics;
+    }
+
+    // ------------------------------------------------------------------ lifecycle
+
+    @Override
+    public synchronized void start() {
+        if (running) {
+            return;
+        }
+        client = telegram.get();
+        if (client == null) {
+            log.info("Telegram is off: broadcasts are stored but not sent");
+            return;
+        }
+        running = true;
+        halted = false;
+        senders = new ScheduledThreadPoolExecutor(properties.concurrency(), daemon("broadcast-send"));
+        senders.setRemoveOnCancelPolicy(true);
+        senders.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        dispatcher = daemon("broadcast-dispatch").newThread(this::dispatch);
+        dispatcher.start();
+        log.info("Broadcast sender {} started: {} messages/s, in doubt: {}", instance, properties.rate(),
+                properties.inDoubt().name().toLowerCase());
+    }
+
+    /** An orderly stop: claimed rows not yet handed to Telegram go back to the queue; calls under way finish. */
+    @Override
+    public synchronized void stop() {
+        if (!running) {
+            return;
+        }
+        running = false;
+        wake();
+        joinQuietly(dispatcher);
+        senders.shutdown();
+        try {
+            senders.awaitTermination(properties.inFlightLease().toSeconds(), TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        int released = deliveries.releaseAll(instance + "#");
+        log.info("Broadcast sender {} stopped; {} claimed messages left for the next sender", instance, released);
+    }
+
+    /**
+     * Stops as a crash would (tests and the benchmark): no release, no bookkeeping after an interrupted call, so the
+     * database is left exactly as a {@code kill -9} leaves it.
+     */
+    synchronized void halt() {
+        halted = true;
+        running = false;
+        if (senders != null) {
+            senders.shutdownNow();
+        }
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+            joinQuietly(dispatcher);
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** After the database and the Telegram client, before the web server stops taking requests. */
+    @Override
+    public int getPhase() {
+        return SmartLifecycle.DEFAULT_PHASE - 1024;
+    }
+
+    /** A broadcast was started: look for work now rather than at the next poll. */
+    void wake() {
+        synchronized (signal) {
+            woken = true;
+            signal.notifyAll();
+        }
+    }
+
+    // ------------------------------------------------------------------ the dispatcher: claims and schedules
+
+    private void dispatch() {
+        Instant nextHousekeeping = Instant.MIN;
+        int batch = Math.max(1, (int) Math.ceil(properties.rate() * HORIZON.toMillis() / 1000.0) + 1);
+        int maxOutstanding = Math.max(batch * 2, properties.concurrency() * 2);
+        while (running) {
+            try {
+                Instant now = clock.instant();
+                if (!now.isBefore(nextHousekeeping)) {
+                    housekeeping(now);
+                    nextHousekeeping = now.plus(HOUSEKEEPING);
+                }
+                int room = maxOutstanding - outstanding.get();
+                if (room <= 0) {
+                    sleep(properties.spacing());
+                    continue;
+                }
+                String token = instance + "#" + claims.incrementAndGet();
+                Deliveries.Claim claim = deliveries.claim(token, Math.min(batch, room), now, properties.spacing(),
+                        HORIZON, claimGrace(), this::chatReady);
+                if (claim.waitUntil() != null) {
+                    sleep(Duration.between(now, claim.waitUntil()));
+                } else if (claim.deliveries().isEmpty()) {
+                    idle(now);
+                } else {
+                    for (Deliveries.Claimed row : claim.deliveries()) {
+                        outstanding.incrementAndGet();
+                        long delay = Math.max(0, Duration.between(clock.instant(), row.slot()).toNanos());
+                        senders.schedule(() -> sendAndRecord(row), delay, TimeUnit.NANOSECONDS);
+                    }
+                }
+            } catch (RuntimeException e) {
+                if (!running) {
+                    break;
+                }
+                // The database may be restarting: try again shortly rather than stop sending for good.
+                log.warn("Broadcast sender: {}", e.toString());
+                sleep(properties.poll());
+            }
+        }
+    }
+
+    private void housekeeping(Instant now) {
+        int claims = deliveries.recoverExpiredClaims(now);
+        int inDoubt = deliveries.recoverInDoubt(now, properties.inDoubt());
+        if (claims > 0 || inDoubt > 0) {
+            statistics.recoveredInDoubt.addAndGet(inDoubt);
+            log.warn("Recovered from a stopped sender: {} claimed messages back in the queue, {} in doubt ({})",
+                    claims, inDoubt, properties.inDoubt().name().toLowerCase());
+        }
+        lastSentToChat.values().removeIf(at -> at.plus(PER_CHAT).isBefore(now));
+        for (long id : deliveries.finishedBroadcasts()) {
+            if (reports.finish(client, id, now)) {
+                texts.remove(id);
+            }
+        }
+        reports.progress(client, now, properties.progressInterval());
+    }
+
+    private void idle(Instant now) {
+        synchronized (signal) {
+            if (!woken && running) {
+                try {
+                    signal.wait(properties.poll().toMillis());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    running = false;
+                }
+            }
+            woken = false;
+        }
+    }
+
+    private boolean chatReady(long chatId) {
+        Instant last = lastSentToChat.get(chatId);
+        return last == null || !last.plus(PER_CHAT).isAfter(clock.instant());
+    }
+
+    // ------------------------------------------------------------------ one message
+
+    private void sendAndRecord(Deliveries.Claimed row) {
+        try {
+            send(row);
+        } catch (RuntimeException e) {
+            if (!halted) {
+                log.warn("Broadcast delivery {}: {}", row.id(), e.toString());
+            }
+        } finally {
+            outstanding.decrementAndGet();
+        }
+    }
+
+    private void send(Deliveries.Claimed row) {
+        if (halted) {
+            return;
+        }
+        Instant now = clock.instant();
+        if (!running || !chatReady(row.chatId())) {
+            deliveries.release(row, now.plus(PER_CHAT));
+            return;
+        }
+        if (!deliveries.markInFlight(row, now, now.plus(properties.inFlightLease()))) {
+            deliveries.release(row, now); // a 429 pause began after the claim (or the claim was lost: then a no-op)
+            return;
+        }
+        lastSentToChat.put(row.chatId(), now);
+        try {
+            client.execute(SendMessage.builder()
+                    .chatId(row.chatId())
+                    .text(RTL + escapeHtml(text(row.broadcastId())))
+                    .parseMode("HTML")
+                    .build());
+            if (halted) {
+                return;
+            }
+            deliveries.markSent(row, clock.instant());
+            statistics.sent.incrementAndGet();
+        } catch (TelegramApiRequestException e) {
+            if (!halted) {
+                refused(row, e);
+            }
+        } catch (TelegramApiException | RuntimeException e) {
+            if (!halted) {
+                noAnswer(row, e);
+            }
+        }
+    }
+
+    /** Telegram answered, with an error. */
+    private void refused(Deliveries.Claimed row, TelegramApiRequestException e) {
+        Instant now = clock.instant();
+        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
+        String reason = code + " " + e.getMessage();
+        if (code == 429) {
+            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
+            Instant until = now.plusSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter));
+            statistics.throttled.incrementAndGet();
+            deliveries.pause(until);
+            deliveries.retryLater(row, until, row.attempts(), "429");
+            log.warn("Telegram asked to slow down: broadcasts pause for {} s", Duration.between(now, until).toSeconds());
+        } else if (code == 403) {
+            subscribers.blocked(row.chatId());
+            deliveries.markFinal(row, "BLOCKED", row.attempts() + 1, reason);
+            statistics.blocked.incrementAndGet();
+        } else if (code >= 400 && code < 500) {
+            // e.g. "chat not found": the same request will never succeed
+            deliveries.markFinal(row, "FAILED", row.attempts() + 1, reason);
+            statistics.failed.incrementAndGet();
+        } else {
+            retryOrFail(row, reason);
+        }
+    }
+
+    /** A timeout or a broken connection: Telegram may or may not have the message. */
+    private void noAnswer(Deliveries.Claimed row, Exception e) {
+        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP) {
+            jdbc.sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_until = NULL, last_error = ? "
+                            + "WHERE id = ? AND claimed_by = ? AND status = 'IN_FLIGHT'")
+                    .params("no answer", row.id(), row.token())
+                    .update();
+            return;
+        }
+        retryOrFail(row, "no answer: " + e.getClass().getSimpleName());
+    }
+
+    private void retryOrFail(Deliveries.Claimed row, String reason) {
+        int attempts = row.attempts() + 1;
+        if (attempts >= properties.maxAttempts()) {
+            deliveries.markFinal(row, "FAILED", attempts, reason);
+            statistics.failed.incrementAndGet();
+            return;
+        }
+        Duration backoff = properties.retryBackoff().multipliedBy(1L << Math.min(attempts - 1, 16));
+        if (backoff.compareTo(MAX_BACKOFF) > 0) {
+            backoff = MAX_BACKOFF;
+        }
+        if (backoff.compareTo(PER_CHAT) < 0) {
+            backoff = PER_CHAT;
+        }
+        deliveries.retryLater(row, clock.instant().plus(backoff), attempts, reason);
+        statistics.retried.incrementAndGet();
+    }
+
+    /** How long a claimed, unsent row stays reserved past its slot before another sender may take it. */
+    private Duration claimGrace() {
+        Duration lease = properties.inFlightLease();
+        return lease.compareTo(MAX_CLAIM_GRACE) < 0 ? lease : MAX_CLAIM_GRACE;
+    }
+
+    /** Telegram's HTML parse mode needs only these three escaped; the staff member's text is shown as written. */
+    static String escapeHtml(String text) {
+        StringBuilder escaped = new StringBuilder(text.length() + 16);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            switch (c) {
+                case '&' -> escaped.append("&amp;");
+                case '<' -> escaped.append("&lt;");
+                case '>' -> escaped.append("&gt;");
+                default -> escaped.append(c);
+            }
+        }
+        return escaped.toString();
+    }
+
+    private String text(long broadcastId) {
+        return texts.computeIfAbsent(broadcastId, id -> jdbc.sql("SELECT text FROM broadcast WHERE id = ?")
+                .param(id).query(String.class).single());
+    }
+
+    // ------------------------------------------------------------------ plumbing
+
+    private void sleep(Duration duration) {
+        if (duration.isNegative() || duration.isZero()) {
+            return;
+        }
+        synchronized (signal) {
+            try {
+                signal.wait(Math.max(1, Math.min(duration.toMillis(), properties.poll().toMillis())));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                running = false;
+            }
+        }
+    }
+
+    private static void joinQuietly(Thread thread) {
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        AtomicInteger n = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, name + "-" + n.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    private static String hostName() {
+        try {
+            String name = InetAddress.getLocalHost().getHostName();
+            return name.length() > 24 ? name.substring(0, 24) : name;
+        } catch (java.io.IOException e) {
+            return "sanad";
+        }
+    }
+}

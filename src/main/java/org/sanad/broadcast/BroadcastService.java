@@ -1,0 +1,187 @@
+package org.sanad.broadcast;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Map;
+import java.util.Optional;
+import org.sanad.admin.Roles;
+import org.sanad.admin.UsageCounters;
+import org.sanad.audit.AuditLog;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Staff broadcasts: a draft, then "send" (one delivery per active subscriber, sent by the paced sender) or "cancel". */
+@Service
+public class BroadcastService {
+
+    /** Telegram's 4096 characters, less the right-to-left mark every broadcast starts with. */
+    public static final int MAX_TEXT_LENGTH = 4095;
+
+    public record Draft(long id, long recipients) {
+    }
+
+    public enum Outcome { STARTED, ALREADY_STARTED, CANCELLED, NOT_FOUND, NOT_YOURS }
+
+    public record Stats(long activeSubscribers, long broadcasts, long delivered, long blocked, long failed,
+            Map<UsageCounters.Counter, Long> counters) {
+    }
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final Subscribers subscribers;
+    private final UsageCounters counters;
+    private final Roles roles;
+    private final AuditLog audit;
+    private final Runnable senderWakeUp;
+
+    @Autowired
+    BroadcastService(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, UsageCounters counters,
+            Roles roles, AuditLog audit, BroadcastSender sender) {
+        this(jdbc, transactions, subscribers, counters, roles, audit, sender::wake);
+    }
+
+    BroadcastService(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, UsageCounters counters,
+            Roles roles, AuditLog audit, Runnable senderWakeUp) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.subscribers = subscribers;
+        this.counters = counters;
+        this.roles = roles;
+        this.audit = audit;
+        this.senderWakeUp = senderWakeUp;
+    }
+
+    /**
+     * Stores a draft (plain text as the staff member wrote it; HTML-escaped when sent).
+     *
+     * @throws IllegalArgumentException when the text is blank or longer than {@link #MAX_TEXT_LENGTH}
+     * @throws IllegalStateException    when the user is not staff (the refusal is audited)
+     */
+    public Draft draft(long staffUserId, long staffChatId, String text) {
+        String actor = actor(staffUserId);
+        if (!roles.isStaff(staffUserId)) {
+            audit.record(actor, "broadcast.draft", "refused", "not staff");
+            throw new IllegalStateException("only staff may broadcast");
+        }
+        if (text == null || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
+            throw new IllegalArgumentException("a broadcast needs 1 to " + MAX_TEXT_LENGTH + " characters");
+        }
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("INSERT INTO broadcast (staff_user_id, staff_chat_id, text, status, created_at) VALUES (?, ?, ?, 'DRAFT', ?)")
+                .params(staffUserId, staffChatId, text, now())
+                .update(key, "id");
+        long id = key.getKeyAs(Number.class).longValue();
+        long recipients = subscribers.activeCount();
+        audit.record(actor, "broadcast.draft", "ok", "broadcast " + id + ", " + text.length() + " characters, "
+                + recipients + " active subscribers");
+        return new Draft(id, recipients);
+    }
+
+    /** On "send": one delivery per active subscriber, handed to the paced sender; idempotent. */
+    public Outcome send(long broadcastId, long staffUserId) {
+        Outcome outcome = transactions.execute(status -> {
+            Optional<Row> row = lock(broadcastId);
+            if (row.isEmpty()) {
+                return Outcome.NOT_FOUND;
+            }
+            if (row.get().staffUserId() != staffUserId || !roles.isStaff(staffUserId)) {
+                return Outcome.NOT_YOURS;
+            }
+            switch (row.get().status()) {
+                case "SENDING", "DONE" -> {
+                    return Outcome.ALREADY_STARTED;
+                }
+                case "CANCELLED" -> {
+                    return Outcome.CANCELLED;
+                }
+                default -> {
+                }
+            }
+            OffsetDateTime now = now();
+            int recipients = jdbc.sql("""
+                    INSERT INTO delivery (broadcast_id, chat_id, status, attempts, not_before)
+                    SELECT ?, chat_id, 'PENDING', 0, ? FROM subscriber WHERE status = 'ACTIVE'""")
+                    .params(broadcastId, now)
+                    .update();
+            jdbc.sql("UPDATE broadcast SET status = 'SENDING', started_at = ?, last_progress_at = ?, recipients = ? WHERE id = ?")
+                    .params(now, now, recipients, broadcastId)
+                    .update();
+            return Outcome.STARTED;
+        });
+        audit.record(actor(staffUserId), "broadcast.send", outcome.name().toLowerCase(), "broadcast " + broadcastId
+                + (outcome == Outcome.STARTED ? ", " + recipients(broadcastId) + " recipients" : ""));
+        if (outcome == Outcome.STARTED) {
+            senderWakeUp.run();
+        }
+        return outcome;
+    }
+
+    /** Cancels a draft, or stops a broadcast that is sending: what has not been handed to Telegram yet is not sent. */
+    public Outcome cancel(long broadcastId, long staffUserId) {
+        Outcome outcome = transactions.execute(status -> {
+            Optional<Row> row = lock(broadcastId);
+            if (row.isEmpty()) {
+                return Outcome.NOT_FOUND;
+            }
+            if (row.get().staffUserId() != staffUserId || !roles.isStaff(staffUserId)) {
+                return Outcome.NOT_YOURS;
+            }
+            switch (row.get().status()) {
+                case "DONE" -> {
+                    return Outcome.ALREADY_STARTED;
+                }
+                case "CANCELLED" -> {
+                    return Outcome.CANCELLED;
+                }
+                default -> {
+                }
+            }
+            jdbc.sql("UPDATE delivery SET status = 'CANCELLED' WHERE broadcast_id = ? AND status IN ('PENDING', 'CLAIMED')")
+                    .param(broadcastId)
+                    .update();
+            jdbc.sql("UPDATE broadcast SET status = 'CANCELLED', finished_at = ? WHERE id = ?")
+                    .params(now(), broadcastId)
+                    .update();
+            return Outcome.CANCELLED;
+        });
+        audit.record(actor(staffUserId), "broadcast.cancel", outcome.name().toLowerCase(), "broadcast " + broadcastId);
+        return outcome;
+    }
+
+    public Stats stats() {
+        Map<String, Long> deliveries = new java.util.HashMap<>();
+        jdbc.sql("SELECT status, COUNT(*) AS n FROM delivery WHERE status IN ('SENT', 'BLOCKED', 'FAILED') GROUP BY status")
+                .query(rs -> {
+                    deliveries.put(rs.getString("status"), rs.getLong("n"));
+                });
+        long broadcasts = jdbc.sql("SELECT COUNT(*) FROM broadcast WHERE started_at IS NOT NULL").query(Long.class).single();
+        return new Stats(subscribers.activeCount(), broadcasts, deliveries.getOrDefault("SENT", 0L),
+                deliveries.getOrDefault("BLOCKED", 0L), deliveries.getOrDefault("FAILED", 0L), counters.totals());
+    }
+
+    private record Row(long staffUserId, String status) {
+    }
+
+    /** Row lock, so that two "send" taps (even on two instances) create the deliveries once. */
+    private Optional<Row> lock(long broadcastId) {
+        return jdbc.sql("SELECT staff_user_id, status FROM broadcast WHERE id = ? FOR UPDATE")
+                .param(broadcastId)
+                .query((rs, n) -> new Row(rs.getLong("staff_user_id"), rs.getString("status")))
+                .optional();
+    }
+
+    private long recipients(long broadcastId) {
+        return jdbc.sql("SELECT recipients FROM broadcast WHERE id = ?").param(broadcastId).query(Long.class).single();
+    }
+
+    private static String actor(long userId) {
+        return "telegram:" + userId;
+    }
+
+    private static OffsetDateTime now() {
+        return OffsetDateTime.now(ZoneOffset.UTC);
+    }
+}

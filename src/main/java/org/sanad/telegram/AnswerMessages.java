@@ -1,0 +1,107 @@
+package org.sanad.telegram;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.sanad.ask.Answer;
+import org.sanad.knowledge.Passage;
+import org.sanad.knowledge.SearchResult;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
+
+/**
+ * Turns the shared pipeline's {@link Answer} into Telegram messages: HTML with every clinic and parent text
+ * escaped, split at Telegram's limit, the urgent advice in bold, and on the last part buttons for up to two related
+ * passages ("did you mean") and for 👍/👎 feedback.
+ */
+@Component
+class AnswerMessages {
+
+    static final int MAX_RELATED = 2;
+    private static final int MAX_BUTTON_LABEL = 60;
+
+    private final TelegramTexts texts;
+    private final ButtonMemory buttons;
+    private final ReplySplitter splitter = new ReplySplitter();
+
+    AnswerMessages(TelegramTexts texts, ButtonMemory buttons) {
+        this.texts = texts;
+        this.buttons = buttons;
+    }
+
+    List<SendMessage> render(long chatId, Answer answer) {
+        List<String> parts = splitter.split(answer.reply());
+        List<InlineKeyboardRow> rows = new ArrayList<>();
+        for (SearchResult.ScoredPassage related : relatedPassages(answer)) {
+            Passage passage = related.passage();
+            String question = passage.questions().isEmpty() ? passage.text() : passage.questions().get(0);
+            String label = texts.get("related.button", shorten(passage.questions().isEmpty()
+                    ? passage.heading() : question));
+            rows.add(new InlineKeyboardRow(button(label, Callbacks.question(buttons.rememberQuestion(question)))));
+        }
+        if (answer.kind() == Answer.Kind.ANSWERED || answer.kind() == Answer.Kind.NOT_COVERED) {
+            String key = buttons.newFeedbackKey();
+            rows.add(new InlineKeyboardRow(
+                    button(texts.get("feedback.helpful"), Callbacks.feedback(true, key)),
+                    button(texts.get("feedback.not-helpful"), Callbacks.feedback(false, key))));
+        }
+        List<SendMessage> messages = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            String html = i == 0 && answer.emergency() ? boldFirstParagraph(parts.get(0)) : Html.escape(parts.get(i));
+            boolean last = i == parts.size() - 1;
+            messages.add(message(chatId, html, last && !rows.isEmpty() ? new InlineKeyboardMarkup(rows) : null));
+        }
+        return messages;
+    }
+
+    /** A text of our own (welcome, help, refusals) as HTML messages, with an optional keyboard on the last. */
+    List<SendMessage> plain(long chatId, String text, InlineKeyboardMarkup keyboard) {
+        List<String> parts = splitter.split(text);
+        List<SendMessage> messages = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            messages.add(message(chatId, Html.escape(parts.get(i)), i == parts.size() - 1 ? keyboard : null));
+        }
+        return messages;
+    }
+
+    static SendMessage message(long chatId, String html, InlineKeyboardMarkup keyboard) {
+        return SendMessage.builder()
+                .chatId(chatId)
+                .text(html)
+                .parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(keyboard)
+                .build();
+    }
+
+    static InlineKeyboardButton button(String label, String callbackData) {
+        return InlineKeyboardButton.builder().text(label).callbackData(callbackData).build();
+    }
+
+    private static List<SearchResult.ScoredPassage> relatedPassages(Answer answer) {
+        if (answer.emergency() || answer.kind() == Answer.Kind.CRISIS) {
+            return List.of(); // nothing should distract from the urgent advice
+        }
+        if (!answer.related().isEmpty()) {
+            return answer.related().stream().limit(MAX_RELATED).toList();
+        }
+        return answer.passages().stream().skip(1).limit(MAX_RELATED).toList();
+    }
+
+    private static String boldFirstParagraph(String part) {
+        if (part.length() > 1 && part.charAt(0) == ReplySplitter.RIGHT_TO_LEFT_MARK) {
+            // the mark stays the very first character, outside the tag
+            return ReplySplitter.RIGHT_TO_LEFT_MARK + boldFirstParagraph(part.substring(1));
+        }
+        int end = part.indexOf("\n\n");
+        return end < 0 ? Html.bold(part) : Html.bold(part.substring(0, end)) + Html.escape(part.substring(end));
+    }
+
+    private static String shorten(String label) {
+        String oneLine = label.replaceAll("\\s+", " ").strip();
+        return oneLine.length() <= MAX_BUTTON_LABEL ? oneLine : oneLine.substring(0, MAX_BUTTON_LABEL - 1) + "…";
+    }
+}

@@ -1,0 +1,158 @@
+package org.sanad.telegram;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import okhttp3.OkHttpClient;
+import org.sanad.admin.RolesProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
+import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.longpolling.TelegramBotsLongPollingApplication;
+import org.telegram.telegrambots.meta.api.methods.GetMe;
+import org.telegram.telegrambots.meta.api.methods.commands.SetMyCommands;
+import org.telegram.telegrambots.meta.api.methods.updates.GetUpdates;
+import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
+import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.generics.TelegramClient;
+
+/**
+ * Sanad on Telegram: long polling against {@code TELEGRAM_API_URL}, the command menu, and an orderly stop. It
+ * connects on a background thread and keeps retrying, so the web chat and the HTTP API start even when Telegram
+ * cannot be reached.
+ */
+@Component
+@Conditional(TelegramClientConfiguration.TokenSet.class)
+class TelegramChannel implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
+    private static final List<String> PUBLIC_COMMANDS = List.of("start", "help", "subscribe", "unsubscribe", "forget");
+    private static final Duration MAX_CONNECT_BACKOFF = Duration.ofMinutes(1);
+
+    private final TelegramProperties properties;
+    private final TelegramClient client;
+    private final UpdateDispatcher dispatcher;
+    private final TelegramSender sender;
+    private final BotIdentity bot;
+    private final TelegramTexts texts;
+    private final RolesProperties roles;
+    private volatile TelegramBotsLongPollingApplication polling;
+    private volatile Thread connecting;
+    private volatile boolean running;
+
+    TelegramChannel(TelegramProperties properties, TelegramClient client, UpdateDispatcher dispatcher,
+            TelegramSender sender, BotIdentity bot, TelegramTexts texts, RolesProperties roles) {
+        this.properties = properties;
+        this.client = client;
+        this.dispatcher = dispatcher;
+        this.sender = sender;
+        this.bot = bot;
+        this.texts = texts;
+        this.roles = roles;
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        connecting = new Thread(this::connect, "telegram-connect");
+        connecting.setDaemon(true);
+        connecting.start();
+    }
+
+    private void connect() {
+        Duration backoff = Duration.ofSeconds(1);
+        while (running) {
+            try {
+                bot.learn(client.execute(new GetMe()));
+                registerCommands();
+                TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
+                        ObjectMapper::new, this::pollingHttpClient);
+                int timeout = (int) properties.pollTimeout().toSeconds();
+                application.registerBot(properties.token(), properties::telegramUrl,
+                        offset -> GetUpdates.builder().offset(offset + 1).limit(100).timeout(timeout).build(),
+                        dispatcher);
+                polling = application;
+                log.info("Telegram is on: long polling {}", properties.apiUrl());
+                return;
+            } catch (TelegramApiException | RuntimeException e) {
+                log.warn("Cannot reach Telegram at {} ({}); trying again in {}s", properties.apiUrl(),
+                        e.getClass().getSimpleName(), backoff.toSeconds());
+            }
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(MAX_CONNECT_BACKOFF) > 0 ? MAX_CONNECT_BACKOFF
+                    : backoff.multipliedBy(2);
+        }
+    }
+
+    /** The menu in Arabic: everyone's commands, and for each staff member and admin their own longer menu. */
+    private void registerCommands() {
+        setCommands(new SetMyCommands(commands(PUBLIC_COMMANDS), new BotCommandScopeDefault(), null), "everyone");
+        Set<Long> staff = new LinkedHashSet<>(roles.staffIds());
+        staff.addAll(roles.adminIds());
+        for (long userId : staff) {
+            List<String> names = new ArrayList<>(PUBLIC_COMMANDS);
+            names.add("broadcast");
+            if (roles.adminIds().contains(userId)) {
+                names.add("stats");
+                names.add("reindex");
+            }
+            // a private chat's id is its user's id
+            setCommands(new SetMyCommands(commands(names), new BotCommandScopeChat(String.valueOf(userId)), null),
+                    "a staff member");
+        }
+    }
+
+    private void setCommands(SetMyCommands request, String whom) {
+        try {
+            client.execute(request);
+        } catch (TelegramApiException e) {
+            log.warn("Could not set the command menu for {} ({}); the commands still work",
+                    whom, e.getClass().getSimpleName());
+        }
+    }
+
+    private List<BotCommand> commands(List<String> names) {
+        return names.stream().map(name -> new BotCommand(name, texts.get("command." + name))).toList();
+    }
+
+    private OkHttpClient pollingHttpClient() {
+        // a long poll holds the request open for pollTimeout; only a silence well beyond that is a failure
+        Duration read = properties.pollTimeout().plus(properties.requestTimeout());
+        return new OkHttpClient.Builder().readTimeout(read).callTimeout(read.plusSeconds(5)).build();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        Thread thread = connecting;
+        if (thread != null) {
+            thread.interrupt();
+        }
+        TelegramBotsLongPollingApplication application = polling;
+        if (application != null) {
+            try {
+                application.close();
+            } catch (Exception e) {
+                log.warn("Stopping Telegram long polling failed", e);
+            }
+        }
+        dispatcher.shutdown(Duration.ofSeconds(5));
+        sender.shutdown();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+}

@@ -1,0 +1,83 @@
+package org.sanad;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.sanad.audit.AuditLog;
+import org.sanad.broadcast.Subscribers;
+import org.sanad.testing.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** SPRING_DATASOURCE_URL naming PostgreSQL is all it takes: the schema is migrated there and everything stores there. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class PostgresDeploymentTest {
+
+    private static final String DATABASE = TestDatabases.postgresUrl();
+
+    @DynamicPropertySource
+    static void onPostgres(DynamicPropertyRegistry registry) throws IOException {
+        Path knowledge = Files.createTempDirectory("sanad-knowledge");
+        Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
+                knowledge.resolve("botox-for-children-with-microcephaly.md"));
+        Path data = Files.createTempDirectory("sanad-data");
+        registry.add("sanad.knowledge.dir", knowledge::toString);
+        registry.add("sanad.knowledge.index-dir", () -> data.resolve("index").toString());
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("sanad.admin.api-token", () -> "pg-test-token");
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        TestDatabases.drop(DATABASE);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    Subscribers subscribers;
+    @Autowired
+    AuditLog audit;
+
+    @Test
+    void storesInPostgresqlWhenTheUrlNamesIt() throws Exception {
+        try (var connection = dataSource.getConnection()) {
+            assertThat(connection.getMetaData().getDatabaseProductName()).isEqualTo("PostgreSQL");
+        }
+        assertThat(subscribers.subscribe(42)).isTrue();
+        assertThat(subscribers.isSubscribed(42)).isTrue();
+    }
+
+    @Test
+    void aRefusedAdminRequestIsAuditedInPostgresql() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/admin/reindex"))
+                        .header("Authorization", "Bearer wrong")
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(audit.recent(10)).anySatisfy(entry -> {
+            assertThat(entry.actor()).isEqualTo("http");
+            assertThat(entry.action()).isEqualTo("reindex");
+            assertThat(entry.outcome()).isEqualTo("refused");
+        });
+    }
+}

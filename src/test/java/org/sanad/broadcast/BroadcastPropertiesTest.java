@@ -1,0 +1,50 @@
+package org.sanad.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+
+/** BROADCAST_* settings are checked at start-up: a rate Telegram would punish never gets as far as a broadcast. */
+class BroadcastPropertiesTest {
+
+    @Configuration
+    @EnableConfigurationProperties(BroadcastProperties.class)
+    static class PropertiesOnly {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ConfigurationPropertiesAutoConfiguration.class))
+            .withUserConfiguration(PropertiesOnly.class);
+
+    @Test
+    void defaultsAre25PerSecondAndResendingMessagesInDoubt() {
+        context.run(ctx -> {
+            BroadcastProperties properties = ctx.getBean(BroadcastProperties.class);
+            assertThat(properties.rate()).isEqualTo(25);
+            assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.RESEND);
+            assertThat(properties.spacing().toMillis()).isEqualTo(40);
+        });
+    }
+
+    @Test
+    void aRateAboveTelegramsThirtyStopsTheStartUp() {
+        context.withPropertyValues("sanad.broadcast.rate=31").run(ctx ->
+                assertThat(ctx).hasFailed().getFailure().hasStackTraceContaining("rate"));
+    }
+
+    @Test
+    void theInDoubtSettingIsWrittenInLowerCase() {
+        context.withPropertyValues("sanad.broadcast.in-doubt=skip").run(ctx ->
+                assertThat(ctx.getBean(BroadcastProperties.class).inDoubt()).isEqualTo(BroadcastProperties.InDoubt.SKIP));
+    }
+
+    @Test
+    void anUnknownInDoubtSettingStopsTheStartUp() {
+        context.withPropertyValues("sanad.broadcast.in-doubt=maybe").run(ctx -> assertThat(ctx).hasFailed());
+    }
+}

@@ -1,0 +1,68 @@
+package org.sanad.broadcast;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.sanad.testing.FakeBotApi;
+import org.sanad.testing.TestDatabases;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/** The application as deployed, on PostgreSQL with a Telegram token: a staff broadcast goes out through the bean. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+class BroadcastWiringTest {
+
+    private static final long STAFF = 4242;
+    private static final FakeBotApi TELEGRAM = FakeBotApi.start();
+    private static final String DATABASE = TestDatabases.postgresUrl();
+
+    @DynamicPropertySource
+    static void deployed(DynamicPropertyRegistry registry) throws IOException {
+        Path knowledge = Files.createTempDirectory("sanad-knowledge");
+        Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
+                knowledge.resolve("botox-for-children-with-microcephaly.md"));
+        Path data = Files.createTempDirectory("sanad-data");
+        registry.add("sanad.knowledge.dir", knowledge::toString);
+        registry.add("sanad.knowledge.index-dir", () -> data.resolve("index").toString());
+        registry.add("spring.datasource.url", () -> DATABASE);
+        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
+        registry.add("spring.datasource.password", () -> "");
+        registry.add("sanad.telegram.token", TELEGRAM::token);
+        registry.add("sanad.telegram.api-url", TELEGRAM::url);
+        registry.add("sanad.roles.staff-ids", () -> String.valueOf(STAFF));
+    }
+
+    @AfterAll
+    static void cleanUp() {
+        TELEGRAM.close();
+        TestDatabases.drop(DATABASE);
+    }
+
+    @Autowired
+    Subscribers subscribers;
+    @Autowired
+    BroadcastService broadcasts;
+
+    @Test
+    void aStaffBroadcastReachesEverySubscriberOnceThroughTheTelegramClientBean() {
+        subscribers.subscribe(9001);
+        subscribers.subscribe(9002);
+
+        BroadcastService.Draft draft = broadcasts.draft(STAFF, STAFF, "تغيير موعد العيادة");
+        assertThat(broadcasts.send(draft.id(), STAFF)).isEqualTo(BroadcastService.Outcome.STARTED);
+
+        await().atMost(10, TimeUnit.SECONDS).until(() -> TELEGRAM.delivered("sendMessage", 9001).size()
+                + TELEGRAM.delivered("sendMessage", 9002).size() == 2);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> !TELEGRAM.delivered("sendMessage", STAFF).isEmpty());
+        assertThat(TELEGRAM.duplicates()).isZero();
+        assertThat(TELEGRAM.rejections()).isEmpty();
+    }
+}

@@ -1,0 +1,65 @@
+package org.sanad.knowledge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Ranking and gate behaviours on the clinic's real article. */
+class PassageSearchTest {
+
+    @TempDir
+    Path knowledge;
+
+    @TempDir
+    Path data;
+
+    private PassageIndex index;
+    private PassageSearch search;
+
+    @BeforeEach
+    void open() {
+        KnowledgeFolder.at(knowledge).withClinicArticle();
+        index = TestKnowledge.index(knowledge, data);
+        search = TestKnowledge.search(index);
+    }
+
+    @AfterEach
+    void close() {
+        index.close();
+    }
+
+    private String best(String question) {
+        SearchResult result = search.search(question);
+        assertThat(result.verdict()).as(question).isEqualTo(SearchResult.Verdict.ANSWERED);
+        return result.passages().get(0).passage().text();
+    }
+
+    @Test
+    void answersWhenTheOnlyUnknownWordsAreEverydayDialectVerbs() {
+        assertThat(best("عطيناه الإبرة قبل ٤ شهور وهالحين رجعت رجله تيبس")).isNotBlank();
+        assertThat(best("شو بيصير اذا عطوه جرعة زيادة؟")).contains("جرعة زائدة");
+    }
+
+    @Test
+    void stillRejectsAQuestionAboutASubjectTheDocumentsLack() {
+        assertThat(search.search("بنتي عندها إسهال من يومين، شو بعطيها؟").answered()).isFalse();
+        assertThat(search.search("عايزة احجز ميعاد لابني للبوتكس").answered()).isFalse();
+    }
+
+    @Test
+    void aSpellingGuessAloneIsNoMatch() {
+        // «اسهال» is one letter from «اسهل» (easier), which the article has.
+        SearchResult result = search.search("اسهال شديد عند بنتي");
+        assertThat(result.answered()).isFalse();
+    }
+
+    @Test
+    void ranksThePassageWhoseTextSaysWhatWasAskedAboveOneMatchingExampleQuestion() {
+        assertThat(best("what is botox good for in a child with a small head")).contains("صغر الرأس");
+        assertThat(best("ليه البوتوكس بينفع العيال اللي عندهم صغر راس؟")).contains("صغر الرأس");
+    }
+}
