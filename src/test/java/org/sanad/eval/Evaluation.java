@@ -37,8 +37,19 @@ public final class Evaluation {
         this.crisisAdvice = crisisAdvice;
     }
 
+    /** Scores with the standard texts of {@link TestPipeline#replies()}. */
+    public static Evaluation run(AnswerService service, String doctorNote, List<EvalRow> rows) {
+        ReplyComposer replies = TestPipeline.replies();
+        return run(service, doctorNote, replies.urgentAdvice(), replies.crisisAdvice(), rows);
+    }
+
     public static Evaluation run(AnswerService service, ReplyComposer replies, List<EvalRow> rows) {
-        Evaluation evaluation = new Evaluation(replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice());
+        return run(service, replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice(), rows);
+    }
+
+    private static Evaluation run(AnswerService service, String doctorNote, String urgentAdvice, String crisisAdvice,
+            List<EvalRow> rows) {
+        Evaluation evaluation = new Evaluation(doctorNote, urgentAdvice, crisisAdvice);
         Map<EvalRow, Answer> answers = new LinkedHashMap<>();
         rows.forEach(row -> answers.put(row, service.answer(row.text())));
         evaluation.score(answers);
