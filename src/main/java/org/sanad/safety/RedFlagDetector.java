@@ -51,6 +51,10 @@ public class RedFlagDetector {
     private record Decision(Triage.Level level, String rule, String category) {
     }
 
+    /** One message as the rules read it; {@code cues} remembers which clause has which cue. */
+    private record Reading(List<Token> tokens, boolean[] masked, Map<String, Boolean> cues) {
+    }
+
     public Triage assess(String message) {
         List<Token> tokens = tokenize(message);
         if (tokens.isEmpty()) {
@@ -65,7 +69,8 @@ public class RedFlagDetector {
         // «ما عنده ضيق تنفس»: the action inside a red-flag phrase is not a topic of its own.
         hits.removeIf(hit -> hit.form() == Form.TOPIC && hits.stream().anyMatch(other -> other.form() != Form.TOPIC
                 && other.start() <= hit.start() && hit.start() < other.end()));
-        List<Decision> decisions = hits.stream().map(hit -> decide(hit, tokens, masked)).toList();
+        Reading reading = new Reading(tokens, masked, new java.util.HashMap<>());
+        List<Decision> decisions = hits.stream().map(hit -> decide(hit, reading)).toList();
         if (selfReport(tokens, masked)) {
             // «أعاني من ضيق تنفس وقلق»: an adult's own symptoms, no child, no injection: out of scope, and
             // answered with the safety note instead of the ambulance advice.
@@ -300,7 +305,8 @@ public class RedFlagDetector {
 
     // ---- deciding
 
-    private Decision decide(Hit hit, List<Token> tokens, boolean[] masked) {
+    private Decision decide(Hit hit, Reading reading) {
+        List<Token> tokens = reading.tokens();
         String what = switch (hit.form()) {
             case CRISIS -> "crisis:" + hit.category();
             case WORD -> "word:" + hit.category();
@@ -332,34 +338,34 @@ public class RedFlagDetector {
         // A named sign («لو صار ضيق تنفس», «لو ابني اتخنق») in a hypothetical clause is asked about, not seen; a
         // lost body action («اذا ابني ما عم يقدر يبلع») may be both, and escalates when the child is named.
         boolean sign = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY;
-        if (sign && hypothetical(tokens, clause, masked)) {
+        if (sign && hypothetical(reading, clause)) {
             return new Decision(Triage.Level.MENTION, "hypothetical(" + what + ")", hit.category());
         }
-        if (sign && has("chronic", tokens, clause, masked)) {
+        if (sign && has("chronic", reading, clause)) {
             return new Decision(Triage.Level.MENTION, "chronic(" + what + ")", hit.category());
         }
-        if ((hypothetical(tokens, clause, masked) || has("general", tokens, clause, masked))
-                && !has("report", tokens, clause, masked)) {
+        if ((hypothetical(reading, clause) || has("general", reading, clause)) && !has("report", reading, clause)) {
             return new Decision(Triage.Level.MENTION, "general(" + what + ")", hit.category());
         }
         return new Decision(Triage.Level.URGENT, what, hit.category());
     }
 
     /** A clause that opens with a condition («لو», «اذا», «if») or asks what to do if. */
-    private boolean hypothetical(List<Token> tokens, int clause, boolean[] masked) {
-        int first = -1;
-        for (int j = 0; j < tokens.size(); j++) {
-            if (tokens.get(j).clause() == clause) {
-                first = j;
-                break;
+    private boolean hypothetical(Reading reading, int clause) {
+        return reading.cues().computeIfAbsent("conditional@" + clause, k -> {
+            List<Token> tokens = reading.tokens();
+            int first = -1;
+            for (int j = 0; j < tokens.size() && first < 0; j++) {
+                first = tokens.get(j).clause() == clause ? j : -1;
             }
-        }
-        for (int j = first; j >= 0 && j < Math.min(tokens.size(), first + 2); j++) {
-            if (tokens.get(j).clause() == clause && lexicon.endOf("conditional", tokens, j, masked) > j) {
-                return true;
+            for (int j = first; j >= 0 && j < Math.min(tokens.size(), first + 2); j++) {
+                if (tokens.get(j).clause() == clause
+                        && lexicon.endOf("conditional", tokens, j, reading.masked()) > j) {
+                    return true;
+                }
             }
-        }
-        return has("hypothetical", tokens, clause, masked);
+            return false;
+        }) || has("hypothetical", reading, clause);
     }
 
     private boolean selfReport(List<Token> tokens, boolean[] masked) {
@@ -373,7 +379,13 @@ public class RedFlagDetector {
         return self;
     }
 
-    private boolean has(String section, List<Token> tokens, int clause, boolean[] masked) {
+    /** Whether a clause holds a cue of {@code section}; asked once per clause, however many signs it holds. */
+    private boolean has(String section, Reading reading, int clause) {
+        return reading.cues().computeIfAbsent(section + "@" + clause,
+                k -> scan(section, reading.tokens(), clause, reading.masked()));
+    }
+
+    private boolean scan(String section, List<Token> tokens, int clause, boolean[] masked) {
         for (int j = 0; j < tokens.size(); j++) {
             if (tokens.get(j).clause() == clause && lexicon.endOf(section, tokens, j, masked) > j) {
                 return true;
