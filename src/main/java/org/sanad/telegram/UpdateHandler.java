@@ -143,7 +143,8 @@ class UpdateHandler {
         return switch (data.kind()) {
             case TOPIC -> {
                 String question = texts.find("topic." + data.value() + ".question");
-                yield question == null ? ack(query, texts.get("button.expired")) : acked(query, question(chatId, question));
+                yield question == null ? ack(query, texts.get("button.expired"))
+                        : acked(query, question(chatId, question));
             }
             case QUESTION -> buttons.question(data.value())
                     .map(question -> acked(query, question(chatId, question)))

@@ -50,7 +50,8 @@ public abstract class RunningTelegramBot {
     static void telegramOnTheFake(DynamicPropertyRegistry registry) {
         registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
         registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("sanad.telegram.token", TELEGRAM::token);
         registry.add("sanad.telegram.api-url", TELEGRAM::url);
         registry.add("sanad.telegram.poll-timeout", () -> "5s");

@@ -211,6 +211,7 @@ class TelegramConversationTest extends RunningTelegramBot {
     }
 
     static FakeBotApi.Call callbackAnswer(String queryId) {
-        return TELEGRAM.awaitCall("answerCallbackQuery", call -> queryId.equals(call.params().get("callback_query_id")));
+        return TELEGRAM.awaitCall("answerCallbackQuery",
+                call -> queryId.equals(call.params().get("callback_query_id")));
     }
 }
