@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -61,6 +63,16 @@ class UpdateHandler {
         }
         boolean edited = !update.hasMessage();
         Message message = edited ? update.getEditedMessage() : update.getMessage();
+        List<BotApiMethod<?>> replies = handle(message, edited);
+        if (!message.isUserMessage() && !replies.isEmpty() && replies.get(0) instanceof SendMessage first) {
+            // in a group, show whom Sanad is answering
+            first.setReplyParameters(ReplyParameters.builder().messageId(message.getMessageId())
+                    .allowSendingWithoutReply(true).build());
+        }
+        return replies;
+    }
+
+    private List<BotApiMethod<?>> handle(Message message, boolean edited) {
         long chatId = message.getChatId();
         if (!message.hasText()) {
             return list(messages.plain(chatId, texts.get("text-only"), null));
