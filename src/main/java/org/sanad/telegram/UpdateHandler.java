@@ -29,6 +29,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 @Conditional(TelegramClientConfiguration.TokenSet.class)
 class UpdateHandler {
 
+    private static final java.util.Set<String> STAFF_COMMANDS = java.util.Set.of("broadcast", "stats", "reindex");
+
     private final AnswerService answers;
     private final AnswerMessages messages;
     private final TelegramTexts texts;
@@ -80,7 +82,14 @@ class UpdateHandler {
         Optional<BotIdentity.Command> command = bot.command(message);
         if (command.isPresent()) {
             // an edited command is not run again: a corrected /broadcast must not go out twice
-            return edited ? List.of() : command(chatId, userOf(message), command.get());
+            if (edited) {
+                return List.of();
+            }
+            if (!message.isUserMessage() && STAFF_COMMANDS.contains(command.get().name())) {
+                // previews, statistics and reindex reports are not for a group's eyes
+                return list(messages.plain(chatId, texts.get("private-only"), null));
+            }
+            return command(chatId, userOf(message), command.get());
         }
         String text = bot.withoutMention(message.getText());
         if (text.isBlank()) {

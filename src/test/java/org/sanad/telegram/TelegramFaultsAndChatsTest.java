@@ -94,6 +94,16 @@ class TelegramFaultsAndChatsTest extends RunningTelegramBot {
     }
 
     @Test
+    void keepsStaffCommandsOutOfGroups() {
+        long group = -newChat();
+
+        TELEGRAM.pushGroupText(group, ADMIN, "/stats");
+
+        assertThat(last(awaitNewMessages(group, 0, 1)).visibleText()).contains("المحادثة الخاصة")
+                .doesNotContain("المشتركون");
+    }
+
+    @Test
     void ignoresChannelPosts() {
         long channel = -newChat();
         TELEGRAM.pushChannelPost(channel, "/start");
