@@ -31,16 +31,12 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramSender {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+    private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
 
     enum Status { SENT, BLOCKED, FAILED }
 
     record Result<T>(Status status, T value) {
-        boolean sent() {
-            return status == Status.SENT;
-        }
     }
-
-    private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
 
     private final TelegramClient client;
     private final TelegramProperties properties;
@@ -72,7 +68,7 @@ class TelegramSender {
         return worst;
     }
 
-    /** Sends without waiting, for what must not hold a worker up (typing, "busy"). */
+    /** Sends without waiting, for what must not hold the polling thread up ("busy", flood notice, button acks). */
     CompletableFuture<Status> sendLater(long chatId, BotApiMethod<?> method) {
         return CompletableFuture.supplyAsync(() -> execute(chatId, method).status(), background);
     }

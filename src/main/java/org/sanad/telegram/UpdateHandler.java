@@ -13,7 +13,9 @@ import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -26,6 +28,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
 class UpdateHandler {
+
+    private static final java.util.Set<String> STAFF_COMMANDS = java.util.Set.of("broadcast", "stats", "reindex");
 
     private final AnswerService answers;
     private final AnswerMessages messages;
@@ -61,6 +65,16 @@ class UpdateHandler {
         }
         boolean edited = !update.hasMessage();
         Message message = edited ? update.getEditedMessage() : update.getMessage();
+        List<BotApiMethod<?>> replies = handle(message, edited);
+        if (!message.isUserMessage() && !replies.isEmpty() && replies.get(0) instanceof SendMessage first) {
+            // in a group, show whom Sanad is answering
+            first.setReplyParameters(ReplyParameters.builder().messageId(message.getMessageId())
+                    .allowSendingWithoutReply(true).build());
+        }
+        return replies;
+    }
+
+    private List<BotApiMethod<?>> handle(Message message, boolean edited) {
         long chatId = message.getChatId();
         if (!message.hasText()) {
             return list(messages.plain(chatId, texts.get("text-only"), null));
@@ -68,7 +82,14 @@ class UpdateHandler {
         Optional<BotIdentity.Command> command = bot.command(message);
         if (command.isPresent()) {
             // an edited command is not run again: a corrected /broadcast must not go out twice
-            return edited ? List.of() : command(chatId, userOf(message), command.get());
+            if (edited) {
+                return List.of();
+            }
+            if (!message.isUserMessage() && STAFF_COMMANDS.contains(command.get().name())) {
+                // previews, statistics and reindex reports are not for a group's eyes
+                return list(messages.plain(chatId, texts.get("private-only"), null));
+            }
+            return command(chatId, userOf(message), command.get());
         }
         String text = bot.withoutMention(message.getText());
         if (text.isBlank()) {

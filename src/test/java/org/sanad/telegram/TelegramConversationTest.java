@@ -76,6 +76,21 @@ class TelegramConversationTest extends RunningTelegramBot {
     }
 
     @Test
+    void offersAtMostTwoRelatedPassagesWhenNotCoveredAndATapAsksAboutOne() {
+        long chat = newChat();
+        FakeBotApi.Call notCovered = last(ask(chat, "كم سعر الحقنة؟"));
+        List<String> related = notCovered.callbackData().stream().filter(data -> data.startsWith("q:")).toList();
+        assertThat(related).hasSize(2);
+        assertThat(notCovered.inlineKeyboard().get(0).get(0).get("text").toString()).startsWith("🔎 هل تقصد");
+
+        String query = TELEGRAM.pushCallback(chat, chat, notCovered.messageId(), related.get(0));
+
+        FakeBotApi.Call answer = last(awaitNewMessages(chat, 1, 1));
+        assertThat(answer.visibleText()).contains(SOURCE_MARK).contains(DOCTOR_NOTE);
+        callbackAnswer(query);
+    }
+
+    @Test
     void answersTheLongestMessageTelegramAllows() {
         long chat = newChat();
         String question = "متى يبدأ مفعول الحقنة؟ ";

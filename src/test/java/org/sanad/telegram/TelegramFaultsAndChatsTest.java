@@ -90,6 +90,17 @@ class TelegramFaultsAndChatsTest extends RunningTelegramBot {
         assertThat(TELEGRAM.delivered("sendMessage", group)).hasSize(2);
         assertThat(replies.get(0).visibleText()).contains("/subscribe");
         assertThat(replies.get(1).visibleText()).contains("📄").contains(DOCTOR_NOTE);
+        assertThat(replies).allMatch(reply -> reply.params().get("reply_parameters") instanceof java.util.Map<?, ?>);
+    }
+
+    @Test
+    void keepsStaffCommandsOutOfGroups() {
+        long group = -newChat();
+
+        TELEGRAM.pushGroupText(group, ADMIN, "/stats");
+
+        assertThat(last(awaitNewMessages(group, 0, 1)).visibleText()).contains("المحادثة الخاصة")
+                .doesNotContain("المشتركون");
     }
 
     @Test
