@@ -240,8 +240,20 @@ public class RedFlagDetector {
                     || negatorBefore(tokens, pos, 2, "aspect", "filler"))) {
                 ends[pos] = true;
             }
+            if (lexicon.is("ability-before-verb", token) && pos + 1 < tokens.size()
+                    && tokens.get(pos + 1).clause() == token.clause() && presentVerb(tokens.get(pos + 1))
+                    && negatorBefore(tokens, pos, 1, "aspect")) {
+                ends[pos] = true;
+            }
         }
         return ends;
+    }
+
+    /** «يبلع», «تتنفس», «نرضع»: a present-tense verb, not a noun («البلع»). */
+    private static boolean presentVerb(Token token) {
+        String word = token.withoutConjunction() != null && !token.text().startsWith("ي") ? token.withoutConjunction()
+                : token.text();
+        return !token.latin() && word.length() >= 3 && "يتن".indexOf(word.charAt(0)) >= 0;
     }
 
     private boolean[] marks(String section, List<Token> tokens, boolean[] masked) {
