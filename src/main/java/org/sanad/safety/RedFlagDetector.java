@@ -396,13 +396,7 @@ public class RedFlagDetector {
             for (int j = 0; j < tokens.size() && first < 0; j++) {
                 first = tokens.get(j).clause() == clause ? j : -1;
             }
-            for (int j = first; j >= 0 && j < Math.min(tokens.size(), first + 2); j++) {
-                if (tokens.get(j).clause() == clause
-                        && lexicon.endOf("conditional", tokens, j, reading.masked()) > j) {
-                    return true;
-                }
-            }
-            return false;
+            return first >= 0 && lexicon.endOf("conditional", tokens, first, reading.masked()) > first;
         }) || has("hypothetical", reading, clause);
     }
 
