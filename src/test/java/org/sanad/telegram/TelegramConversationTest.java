@@ -120,12 +120,18 @@ class TelegramConversationTest extends RunningTelegramBot {
     }
 
     @Test
-    void meetsAReportedDangerSignWithTheDoctorNote() {
+    void escalatesAChildWhoCannotSwallowWithTheUrgentAdviceFirstInBold() {
         long chat = newChat();
-        FakeBotApi.Call reply = last(ask(chat, "ابني مش قادر يبلع بعد الحقنة"));
+        long emergenciesBefore = counters.totals().get(UsageCounters.Counter.EMERGENCIES);
 
-        // The urgent advice itself depends on the red-flag detector (issue 3); what the channel guarantees holds:
-        assertThat(reply.visibleText()).contains(DOCTOR_NOTE);
+        List<FakeBotApi.Call> reply = ask(chat, "ابني مش قادر يبلع بعد الحقنة");
+
+        FakeBotApi.Call first = reply.get(0);
+        assertThat(first.visibleText()).containsPattern("^\u200F?⚠️").contains("طوارئ");
+        assertThat(first.text()).containsPattern("^\u200F?<b>⚠️");
+        assertThat(last(reply).visibleText()).contains(DOCTOR_NOTE);
+        assertThat(last(reply).callbackData()).as("nothing distracts from the advice").isEmpty();
+        assertThat(counters.totals().get(UsageCounters.Counter.EMERGENCIES)).isEqualTo(emergenciesBefore + 1);
     }
 
     @Test
