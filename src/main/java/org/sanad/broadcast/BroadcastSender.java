@@ -43,6 +43,12 @@ class BroadcastSender implements SmartLifecycle {
     private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
+    /**
+     * A message whose slot passed longer ago than this (a pause, a slow start) goes back to the queue for a fresh
+     * slot instead of going out late: late messages bunch up with punctual ones, and 25/s bunched by 150 ms stays
+     * under Telegram's 30 in any second.
+     */
+    private static final Duration LATENESS = Duration.ofMillis(150);
 
     private final Deliveries deliveries;
     private final BroadcastReports reports;
@@ -59,6 +65,12 @@ class BroadcastSender implements SmartLifecycle {
     private final Map<Long, Instant> lastSentToChat = new ConcurrentHashMap<>();
     private final Map<Long, String> texts = new ConcurrentHashMap<>();
     private final Statistics statistics = new Statistics();
+    /**
+     * Calls to Telegram under way. A fresh JVM's first calls stall (class loading, the first connection) and, made
+     * side by side, would then reach Telegram together, over the limit; so one at a time until a few have gone.
+     */
+    private final java.util.concurrent.Semaphore calls = new java.util.concurrent.Semaphore(1);
+    private final AtomicInteger warmUp = new AtomicInteger(3);
 
     private volatile boolean running;
     private volatile boolean halted;
@@ -93,6 +105,7 @@ class BroadcastSender implements SmartLifecycle {
         final AtomicLong failed = new AtomicLong();
         final AtomicLong retried = new AtomicLong();
         final AtomicLong recoveredInDoubt = new AtomicLong();
+        final AtomicLong late = new AtomicLong();
     }
 
     Statistics statistics() {
@@ -278,8 +291,31 @@ class BroadcastSender implements SmartLifecycle {
             deliveries.release(row, now.plus(PER_CHAT));
             return;
         }
+        if (now.isAfter(row.slot().plus(LATENESS))) {
+            deliveries.release(row, now);
+            statistics.late.incrementAndGet();
+            return;
+        }
         if (!deliveries.markInFlight(row, now, now.plus(properties.inFlightLease()))) {
             deliveries.release(row, now); // a 429 pause began after the claim (or the claim was lost: then a no-op)
+            return;
+        }
+        calls.acquireUninterruptibly();
+        try {
+            call(row, now);
+        } finally {
+            calls.release();
+        }
+        if (warmUp.get() > 0 && warmUp.decrementAndGet() == 0) {
+            calls.release(properties.concurrency() - 1);
+        }
+    }
+
+    private void call(Deliveries.Claimed row, Instant now) {
+        if (clock.instant().isAfter(row.slot().plus(LATENESS))) {
+            // the database (or a call before) was slow: going out now would bunch with the punctual messages
+            deliveries.unmark(row, clock.instant());
+            statistics.late.incrementAndGet();
             return;
         }
         lastSentToChat.put(row.chatId(), now);
@@ -330,9 +366,12 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    /** A timeout or a broken connection: Telegram may or may not have the message. */
+    /**
+     * No answer from Telegram. When the connection could not even be made, nothing was sent and it is simply tried
+     * again; otherwise (a timeout, a connection dropped mid-call) Telegram may have the message, and it is in doubt.
+     */
     private void noAnswer(Deliveries.Claimed row, Exception e) {
-        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP) {
+        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP && !neverSent(e)) {
             jdbc.sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_until = NULL, last_error = ? "
                             + "WHERE id = ? AND claimed_by = ? AND status = 'IN_FLIGHT'")
                     .params("no answer", row.id(), row.token())
@@ -340,6 +379,16 @@ class BroadcastSender implements SmartLifecycle {
             return;
         }
         retryOrFail(row, "no answer: " + e.getClass().getSimpleName());
+    }
+
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void retryOrFail(Deliveries.Claimed row, String reason) {
