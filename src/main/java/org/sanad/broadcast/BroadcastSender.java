@@ -43,11 +43,7 @@ class BroadcastSender implements SmartLifecycle {
     private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
-    /**
-     * A message whose slot passed longer ago than this (a pause, a slow start) goes back to the queue for a fresh
-     * slot instead of going out late: late messages bunch up with punctual ones, and 25/s bunched by 150 ms stays
-     * under Telegram's 30 in any second.
-     */
+    /** How late a message may still go out: 25/s bunched by 150 ms stays under Telegram's 30 in any second. */
     private static final Duration LATENESS = Duration.ofMillis(150);
 
     private final Deliveries deliveries;
@@ -75,6 +71,8 @@ class BroadcastSender implements SmartLifecycle {
     private volatile boolean running;
     private volatile boolean halted;
     private volatile boolean woken;
+    /** This instance's copy of the 429 pause, for the calls it has already claimed; the database tells the others. */
+    private volatile Instant pausedUntil = Instant.MIN;
     private Thread dispatcher;
     private ScheduledThreadPoolExecutor senders;
     private TelegramClient client;
@@ -286,23 +284,15 @@ class BroadcastSender implements SmartLifecycle {
         if (halted) {
             return;
         }
-        Instant now = clock.instant();
         if (!running || !chatReady(row.chatId())) {
-            deliveries.release(row, now.plus(PER_CHAT));
-            return;
-        }
-        if (now.isAfter(row.slot().plus(LATENESS))) {
-            deliveries.release(row, now);
-            statistics.late.incrementAndGet();
-            return;
-        }
-        if (!deliveries.markInFlight(row, now, now.plus(properties.inFlightLease()))) {
-            deliveries.release(row, now); // a 429 pause began after the claim (or the claim was lost: then a no-op)
+            deliveries.release(row, clock.instant().plus(PER_CHAT));
             return;
         }
         calls.acquireUninterruptibly();
         try {
-            call(row, now);
+            if (!halted) {
+                call(row);
+            }
         } finally {
             calls.release();
         }
@@ -311,20 +301,33 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    private void call(Deliveries.Claimed row, Instant now) {
-        if (clock.instant().isAfter(row.slot().plus(LATENESS))) {
-            // the database (or a call before) was slow: going out now would bunch with the punctual messages
-            deliveries.unmark(row, clock.instant());
-            statistics.late.incrementAndGet();
+    /** Marks the row IN_FLIGHT only right before the call, so that a crash leaves in doubt only what was on the wire. */
+    private void call(Deliveries.Claimed row) {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            deliveries.release(row, pausedUntil);
+            return;
+        }
+        if (late(row, now)) {
+            deliveries.release(row, now);
+            return;
+        }
+        SendMessage message = SendMessage.builder()
+                .chatId(row.chatId())
+                .text(RTL + escapeHtml(text(row.broadcastId())))
+                .parseMode("HTML")
+                .build();
+        if (!deliveries.markInFlight(row, now, now.plus(properties.inFlightLease()))) {
+            deliveries.release(row, now); // a 429 pause began after the claim (or the claim was lost: then a no-op)
+            return;
+        }
+        if (late(row, clock.instant())) {
+            deliveries.unmark(row, clock.instant()); // the database was slow to answer
             return;
         }
         lastSentToChat.put(row.chatId(), now);
         try {
-            client.execute(SendMessage.builder()
-                    .chatId(row.chatId())
-                    .text(RTL + escapeHtml(text(row.broadcastId())))
-                    .parseMode("HTML")
-                    .build());
+            client.execute(message);
             if (halted) {
                 return;
             }
@@ -341,6 +344,18 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
+    /**
+     * A message whose slot passed more than {@link #LATENESS} ago (a pause, a slow start, a slow database) goes back
+     * to the queue for a fresh slot: sent late, it would bunch with the punctual ones.
+     */
+    private boolean late(Deliveries.Claimed row, Instant now) {
+        if (now.isAfter(row.slot().plus(LATENESS))) {
+            statistics.late.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     /** Telegram answered, with an error. */
     private void refused(Deliveries.Claimed row, TelegramApiRequestException e) {
         Instant now = clock.instant();
@@ -350,6 +365,7 @@ class BroadcastSender implements SmartLifecycle {
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             Instant until = now.plusSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter));
             statistics.throttled.incrementAndGet();
+            pausedUntil = until;
             deliveries.pause(until);
             deliveries.retryLater(row, until, row.attempts(), "429");
             log.warn("Telegram asked to slow down: broadcasts pause for {} s", Duration.between(now, until).toSeconds());
