@@ -7,7 +7,8 @@ import org.sanad.knowledge.SearchResult;
  * Sanad's answer to one message, the same for every channel.
  *
  * @param kind      what sort of reply this is
- * @param emergency the message reports a red flag; {@code reply} opens with urgent-care advice
+ * @param emergency the message reports a red flag, or a caregiver in crisis; {@code reply} opens with
+ *                  urgent-care advice
  * @param passages  the answering passages, best first (at most three); empty when not answered
  * @param related   passages that matched a little, offered as "did you mean" when not answered
  * @param reply     exactly what the parent sees; it always ends with the doctor note

@@ -36,7 +36,10 @@ public class AnswerService {
             log.info("triage level={} rule={} categories={}", triage.level(), triage.rule(), triage.categories());
         }
         if (triage.level() == Triage.Level.CRISIS) {
-            return new Answer(Answer.Kind.CRISIS, false, List.of(), List.of(), replies.crisis());
+            // A parent writing of harming themselves or the child is a danger to life: flagged as an emergency
+            // like a red flag, with the kind crisis reply, which opens with the urgent advice when the child
+            // also shows a danger sign.
+            return new Answer(Answer.Kind.CRISIS, true, List.of(), List.of(), replies.crisis(triage.reportsRedFlag()));
         }
         SearchResult result = null;
         if (triage.level() == Triage.Level.NEGATED) {
@@ -48,8 +51,9 @@ public class AnswerService {
         if (result == null) {
             result = lookUp(message);
         }
-        if (!result.answered() && triage.level() == Triage.Level.MENTION) {
-            // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk: the risk passages answer it.
+        if (!result.answered() && triage.level() == Triage.Level.MENTION && result.evidence().anchor()) {
+            // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk of the treatment: the risk passages answer it.
+            // Without the subject's own words («ضيق تنفس وخفقان») it is someone else's health question.
             SearchResult risk = lookUp(message + "\n" + replies.riskTopic());
             if (risk.answered()) {
                 result = risk;

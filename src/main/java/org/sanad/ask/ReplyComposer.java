@@ -83,11 +83,19 @@ public class ReplyComposer {
         return call + "\n" + text("safety.urgent.care");
     }
 
-    String crisis() {
+    String crisis(boolean redFlagToo) {
         String help = safety.crisisPhone().isBlank()
                 ? text("safety.crisis.help")
                 : text("safety.crisis.help-number", safety.crisisPhone());
-        return finish(new StringBuilder(text("safety.crisis")).append("\n").append(help));
+        StringBuilder reply = new StringBuilder(redFlagToo ? urgentAdvice() : crisisAdvice()).append("\n\n");
+        return finish(reply.append(text("safety.crisis")).append("\n").append(help));
+    }
+
+    /** The first line of a crisis reply with no danger sign: act now if anyone is in danger. */
+    public String crisisAdvice() {
+        return safety.emergencyPhone().isBlank()
+                ? text("safety.crisis.urgent")
+                : text("safety.crisis.urgent-number", safety.emergencyPhone());
     }
 
     private String finish(StringBuilder reply) {

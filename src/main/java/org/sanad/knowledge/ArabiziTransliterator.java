@@ -68,6 +68,14 @@ public final class ArabiziTransliterator {
         return new ArrayList<>(out);
     }
 
+    /**
+     * The consonant skeletons of a whole Arabizi word, without clitic stripping («yebla3» → {@code BLE},
+     * «2ader» → {@code QDR} and {@code DR}): the red-flag lexicon compares Arabizi words by these.
+     */
+    public static List<String> wholeWordSkeletons(String word) {
+        return latinSkeletons(word.toLowerCase());
+    }
+
     /** How many of {@link #skeletonReadings} read the whole word. */
     static int wholeReadings(String word) {
         return latinSkeletons(word.toLowerCase()).size();

@@ -1,12 +1,459 @@
 package org.sanad.safety;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.sanad.knowledge.ArabicNormalizer;
 import org.springframework.stereotype.Component;
 
-/** Finds reports of danger signs after a botulinum toxin injection. (Lexicon-driven detector: see issue 3.) */
+/**
+ * Finds reports of danger signs after a botulinum toxin injection, on the same normalised text as retrieval
+ * and with every word kept (negators decide). The words are data ({@link SafetyLexicon}); the rules are
+ * those of the clinic's red-flag policy:
+ * <ul>
+ * <li>inability or difficulty joined to a body action («ما يقدر يبلع», «بيتنفس بصعوبة», «can't breathe»),
+ * a negated action («مبيرضعش»), or a red-flag phrase («ازرق», «مغمى عليه») is a report: urgent;</li>
+ * <li>a negator before a red-flag noun («ما عنده ضيق تنفس») or a reassurance after an action («بيتنفس كويس»)
+ * is not a report: the answer carries the safety note;</li>
+ * <li>a general or hypothetical question («هل يسبب البوتوكس صعوبة في البلع؟») is a mention, unless its
+ * clause speaks of the child («ابني», «من امبارح»): a report about the child wins;</li>
+ * <li>a caregiver writing of harming themselves or the child is a crisis, whatever else the message says.</li>
+ * </ul>
+ * When unsure, it escalates.
+ */
 @Component
 public class RedFlagDetector {
 
+    /** Words allowed between an inability («مش قادر») or a difficulty («صعوبة») and its action. */
+    private static final int WINDOW = 3;
+    /** Words allowed between a negator and what it negates («ما في عنده أي صعوبة»). */
+    private static final int NEGATION_REACH = 6;
+    /** Negators that can also be a whole answer («لا، …», «no, …»). */
+    private static final java.util.Set<String> ANSWERS = java.util.Set.of("لا", "no", "la");
+    private static final java.util.Set<String> NOR = java.util.Set.of("ولا", "wala", "wla", "nor");
+
+    private final SafetyLexicon lexicon;
+
+    public RedFlagDetector() {
+        this(SafetyLexicon.bundled());
+    }
+
+    RedFlagDetector(SafetyLexicon lexicon) {
+        this.lexicon = lexicon;
+    }
+
+    private enum Form { CRISIS, WORD, INABILITY, DIFFICULTY, NEGATED_ACTION, TOPIC }
+
+    private record Hit(String category, Form form, int start, int end) {
+    }
+
+    private record Decision(Triage.Level level, String rule, String category) {
+    }
+
+    /** One message as the rules read it; {@code cues} remembers which clause has which cue. */
+    private record Reading(List<Token> tokens, boolean[] masked, Map<String, Boolean> cues) {
+    }
+
     public Triage assess(String message) {
-        return Triage.none();
+        List<Token> tokens = tokenize(message);
+        if (tokens.isEmpty()) {
+            return Triage.none();
+        }
+        boolean[] masked = falseFriends(tokens);
+        List<Hit> hits = new ArrayList<>();
+        // «أؤذي نفسي»: the false friends («نفسي» = I wish) are false only for red flags.
+        collect(lexicon.crisis(), Form.CRISIS, tokens, null, hits);
+        collect(lexicon.redFlags(), Form.WORD, tokens, masked, hits);
+        collectActions(tokens, masked, hits);
+        // «ما عنده ضيق تنفس»: the action inside a red-flag phrase is not a topic of its own.
+        hits.removeIf(hit -> hit.form() == Form.TOPIC && hits.stream().anyMatch(other -> other.form() != Form.TOPIC
+                && other.start() <= hit.start() && hit.start() < other.end()));
+        Reading reading = new Reading(tokens, masked, new java.util.HashMap<>());
+        List<Decision> decisions = hits.stream().map(hit -> decide(hit, reading)).toList();
+        if (selfReport(tokens, masked)) {
+            // «أعاني من ضيق تنفس وقلق»: an adult's own symptoms, no child, no injection: out of scope, and
+            // answered with the safety note instead of the ambulance advice.
+            decisions = decisions.stream().map(d -> d.level() == Triage.Level.URGENT
+                    ? new Decision(Triage.Level.MENTION, "self(" + d.rule() + ")", d.category()) : d).toList();
+        }
+        return triage(decisions);
+    }
+
+    // ---- words and clauses
+
+    private List<Token> tokenize(String message) {
+        String text = ArabicNormalizer.normalize(message);
+        List<String> words = new ArrayList<>();
+        List<Integer> clauses = new ArrayList<>();
+        StringBuilder word = new StringBuilder();
+        int clause = 0;
+        int script = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            char c = i < text.length() ? text.charAt(i) : ' ';
+            int kind = Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019'
+                    ? (c >= '\u0600' && c <= '\u06FF' ? 1 : 2) : 0;
+            if (kind == 0 || kind != script && !word.isEmpty()) {
+                if (!word.isEmpty()) {
+                    words.add(word.toString());
+                    clauses.add(clause);
+                    word.setLength(0);
+                }
+            }
+            if (kind != 0) {
+                word.append(c);
+                script = kind;
+            } else if (".,?!;:\n\r()[]|/".indexOf(c) >= 0 || c == '…' || c == '؟') {
+                clause++;
+            }
+        }
+        List<Token> tokens = new ArrayList<>(words.size());
+        int shift = 0;
+        for (int i = 0; i < words.size(); i++) {
+            Token probe = Token.of(words.get(i), 0);
+            // «ابني بيتنفس بصعوبة هل ده طبيعي»: a question word opens a new clause even with no comma before it.
+            if (i > 0 && lexicon.is("clause-start", probe) && clauses.get(i - 1).equals(clauses.get(i))) {
+                shift++;
+            }
+            tokens.add(Token.of(words.get(i), clauses.get(i) * 1000 + shift));
+        }
+        return tokens;
+    }
+
+    private boolean[] falseFriends(List<Token> tokens) {
+        boolean[] masked = new boolean[tokens.size()];
+        for (int pos = 0; pos < tokens.size(); pos++) {
+            int end = lexicon.endOf("false-friend", tokens, pos, null);
+            for (int i = pos; i < end; i++) {
+                masked[i] = true;
+            }
+        }
+        return masked;
+    }
+
+    // ---- finding
+
+    private void collect(Map<String, List<SafetyLexicon.Phrase>> sections, Form form, List<Token> tokens,
+            boolean[] masked, List<Hit> hits) {
+        for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : sections.entrySet()) {
+            for (int pos = 0; pos < tokens.size(); pos++) {
+                for (SafetyLexicon.Phrase phrase : section.getValue()) {
+                    int end = lexicon.match(phrase, tokens, pos, masked);
+                    if (end > pos) {
+                        hits.add(new Hit(section.getKey(), form, pos, end));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
+    private void collectActions(List<Token> tokens, boolean[] masked, List<Hit> hits) {
+        boolean[] inabilityEnds = inabilityEnds(tokens, masked);
+        boolean[] difficulty = marks("difficulty", tokens, masked);
+        for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : lexicon.words().entrySet()) {
+            String name = section.getKey();
+            boolean action = name.startsWith("action:");
+            // A «capacity» is only reported through inability or difficulty: a child who «doesn't talk» may
+            // never have talked.
+            boolean capacity = name.startsWith("capacity:");
+            if (!action && !capacity) {
+                continue;
+            }
+            String category = name.substring(name.indexOf(':') + 1);
+            for (int pos = 0; pos < tokens.size(); pos++) {
+                int end = -1;
+                for (SafetyLexicon.Phrase phrase : section.getValue()) {
+                    end = Math.max(end, lexicon.match(phrase, tokens, pos, masked));
+                }
+                if (end <= pos) {
+                    continue;
+                }
+                Form form = actionForm(tokens, pos, end, inabilityEnds, difficulty, action);
+                if (form == Form.DIFFICULTY) {
+                    hits.add(new Hit(category, form, difficultyStart(tokens, pos, difficulty), end));
+                } else if (form != null) {
+                    hits.add(new Hit(category, form, pos, end));
+                }
+            }
+        }
+    }
+
+    private Form actionForm(List<Token> tokens, int start, int end, boolean[] inabilityEnds, boolean[] difficulty,
+            boolean negatable) {
+        int clause = tokens.get(start).clause();
+        for (int j = start - 1; j >= Math.max(0, start - 1 - WINDOW) && tokens.get(j).clause() == clause; j--) {
+            if (inabilityEnds[j]) {
+                return Form.INABILITY;
+            }
+        }
+        if (difficultyStart(tokens, start, difficulty) < start || difficultyAfter(tokens, end, difficulty)) {
+            return Form.DIFFICULTY;
+        }
+        if (negatable && (tokens.get(start).fusedNegation() || tokens.get(start).joinedNegator()
+                || negatorBefore(tokens, start, 2, "aspect"))) {
+            return Form.NEGATED_ACTION;
+        }
+        for (int i = start; i < end; i++) {
+            if (lexicon.is("topic", tokens.get(i))) {
+                return Form.TOPIC;
+            }
+        }
+        return null;
+    }
+
+    /** Where a difficulty word before the action starts («صعوبة في البلع»), or the action's own start. */
+    private int difficultyStart(List<Token> tokens, int start, boolean[] difficulty) {
+        int clause = tokens.get(start).clause();
+        int found = -1;
+        for (int j = start - 1; j >= Math.max(0, start - 1 - WINDOW) && tokens.get(j).clause() == clause; j--) {
+            if (difficulty[j]) {
+                found = j;
+            }
+        }
+        return found >= 0 ? found : start;
+    }
+
+    private boolean difficultyAfter(List<Token> tokens, int end, boolean[] difficulty) {
+        if (end >= tokens.size()) {
+            return false;
+        }
+        int clause = tokens.get(end - 1).clause();
+        for (int j = end; j < Math.min(tokens.size(), end + WINDOW + 1) && tokens.get(j).clause() == clause; j++) {
+            if (difficulty[j]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Words that end an inability: «مش قادر», «ما عم يقدر», «مقدرش», «unable», «can't». */
+    private boolean[] inabilityEnds(List<Token> tokens, boolean[] masked) {
+        boolean[] ends = new boolean[tokens.size()];
+        for (int pos = 0; pos < tokens.size(); pos++) {
+            int end = lexicon.endOf("inability", tokens, pos, masked);
+            if (end > pos) {
+                ends[end - 1] = true;
+            }
+            Token token = tokens.get(pos);
+            if (lexicon.is("ability", token) && (token.fusedNegation() || token.joinedNegator()
+                    || negatorBefore(tokens, pos, 2, "aspect", "filler"))) {
+                ends[pos] = true;
+            }
+        }
+        return ends;
+    }
+
+    private boolean[] marks(String section, List<Token> tokens, boolean[] masked) {
+        boolean[] marks = new boolean[tokens.size()];
+        for (int pos = 0; pos < tokens.size(); pos++) {
+            int end = lexicon.endOf(section, tokens, pos, masked);
+            for (int i = pos; i < end; i++) {
+                marks[i] = true;
+            }
+        }
+        return marks;
+    }
+
+    private boolean negatorBefore(List<Token> tokens, int start, int reach, String... skippable) {
+        return negatorBefore(tokens, start, reach, false, skippable);
+    }
+
+    /** {@code denial}: the negator would deny a sign («ما عنده ضيق تنفس»), not make an inability. */
+    private boolean negatorBefore(List<Token> tokens, int start, int reach, boolean denial, String... skippable) {
+        int clause = tokens.get(start).clause();
+        int skipped = 0;
+        for (int j = start - 1; j >= 0 && tokens.get(j).clause() == clause; j--) {
+            Token token = tokens.get(j);
+            if (isNegator(tokens, j)) {
+                // «لا ابني عنده صعوبة»: a «no» that answers, before the child, negates nothing.
+                if (ANSWERS.contains(token.text()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1) {
+                    return false;
+                }
+                // «ولا» negates only after a negation («لا حرارة ولا صعوبة»); alone it is «or», or the
+                // Maghrebi «became» («ولدي ولا مرخي»).
+                return !denial || !NOR.contains(token.text()) || negatedEarlier(tokens, j);
+            }
+            boolean skip = false;
+            for (String section : skippable) {
+                skip |= lexicon.is(section, token);
+            }
+            if (!skip || ++skipped > reach) {
+                return false;
+            }
+        }
+        return false;
+    }
+
+    private boolean negatedEarlier(List<Token> tokens, int before) {
+        for (int j = 0; j < before; j++) {
+            if (isNegator(tokens, j) && !NOR.contains(tokens.get(j).text())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean isNegator(List<Token> tokens, int j) {
+        Token token = tokens.get(j);
+        if (j > 0 && token.text().equals("ما") && lexicon.is("not-negator-before-ma", tokens.get(j - 1))) {
+            // «كل ما تشرب» (whenever she drinks), «بعد ما أخد الحقنة» (after he had it): no negation.
+            return false;
+        }
+        return lexicon.is("negator", token) || token.fusedNegation() && !lexicon.is("ability", token);
+    }
+
+    // ---- deciding
+
+    private Decision decide(Hit hit, Reading reading) {
+        List<Token> tokens = reading.tokens();
+        String what = switch (hit.form()) {
+            case CRISIS -> "crisis:" + hit.category();
+            case WORD -> "word:" + hit.category();
+            case INABILITY -> "inability+" + hit.category();
+            case DIFFICULTY -> "difficulty+" + hit.category();
+            case NEGATED_ACTION -> "negated-action+" + hit.category();
+            case TOPIC -> "topic:" + hit.category();
+        };
+        if (hit.form() == Form.CRISIS) {
+            return new Decision(Triage.Level.CRISIS, what, hit.category());
+        }
+        boolean negatable = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.TOPIC;
+        if (negatable && negatorBefore(tokens, hit.start(), NEGATION_REACH, true, "filler", "aspect", "child")) {
+            return new Decision(Triage.Level.NEGATED, "negated(" + what + ")", hit.category());
+        }
+        if (negatable && deniedAfter(tokens, hit.end())) {
+            return new Decision(Triage.Level.NEGATED, "denied(" + what + ")", hit.category());
+        }
+        if (hit.form() == Form.TOPIC && unwellAfter(tokens, hit.end())) {
+            // «breathing مش كويس»: a denied reassurance is a report.
+            return new Decision(Triage.Level.URGENT, "unwell(" + what + ")", hit.category());
+        }
+        if (hit.form() == Form.TOPIC) {
+            return reassuredAfter(tokens, hit.end())
+                    ? new Decision(Triage.Level.NEGATED, "reassured(" + what + ")", hit.category())
+                    : new Decision(Triage.Level.MENTION, what, hit.category());
+        }
+        int clause = tokens.get(hit.start()).clause();
+        // A named sign («لو صار ضيق تنفس», «لو ابني اتخنق») in a hypothetical clause is asked about, not seen; a
+        // lost body action («اذا ابني ما عم يقدر يبلع») may be both, and escalates when the child is named.
+        boolean sign = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY;
+        if (sign && hypothetical(reading, clause)) {
+            return new Decision(Triage.Level.MENTION, "hypothetical(" + what + ")", hit.category());
+        }
+        if (sign && has("chronic", reading, clause)) {
+            return new Decision(Triage.Level.MENTION, "chronic(" + what + ")", hit.category());
+        }
+        if ((hypothetical(reading, clause) || has("general", reading, clause)) && !has("report", reading, clause)) {
+            return new Decision(Triage.Level.MENTION, "general(" + what + ")", hit.category());
+        }
+        return new Decision(Triage.Level.URGENT, what, hit.category());
+    }
+
+    /** A clause that opens with a condition («لو», «اذا», «if») or asks what to do if. */
+    private boolean hypothetical(Reading reading, int clause) {
+        return reading.cues().computeIfAbsent("conditional@" + clause, k -> {
+            List<Token> tokens = reading.tokens();
+            int first = -1;
+            for (int j = 0; j < tokens.size() && first < 0; j++) {
+                first = tokens.get(j).clause() == clause ? j : -1;
+            }
+            for (int j = first; j >= 0 && j < Math.min(tokens.size(), first + 2); j++) {
+                if (tokens.get(j).clause() == clause
+                        && lexicon.endOf("conditional", tokens, j, reading.masked()) > j) {
+                    return true;
+                }
+            }
+            return false;
+        }) || has("hypothetical", reading, clause);
+    }
+
+    private boolean selfReport(List<Token> tokens, boolean[] masked) {
+        boolean self = false;
+        for (int j = 0; j < tokens.size(); j++) {
+            if (lexicon.endOf("other", tokens, j, masked) > j) {
+                return false;
+            }
+            self |= lexicon.endOf("self", tokens, j, masked) > j;
+        }
+        return self;
+    }
+
+    /** Whether a clause holds a cue of {@code section}; asked once per clause, however many signs it holds. */
+    private boolean has(String section, Reading reading, int clause) {
+        return reading.cues().computeIfAbsent(section + "@" + clause,
+                k -> scan(section, reading.tokens(), clause, reading.masked()));
+    }
+
+    private boolean scan(String section, List<Token> tokens, int clause, boolean[] masked) {
+        for (int j = 0; j < tokens.size(); j++) {
+            if (tokens.get(j).clause() == clause && lexicon.endOf(section, tokens, j, masked) > j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** «صعوبة بلع؟ لا الحمد لله»: only denials and reassurance follow, to the end of the message. */
+    private boolean deniedAfter(List<Token> tokens, int end) {
+        if (end >= tokens.size() || tokens.size() - end > 5) {
+            return false;
+        }
+        boolean denied = false;
+        for (int j = end; j < tokens.size(); j++) {
+            Token token = tokens.get(j);
+            if (isNegator(tokens, j) && j + 1 < tokens.size() && lexicon.is("reassurance", tokens.get(j + 1))) {
+                return false;
+            }
+            if (isNegator(tokens, j)) {
+                denied = true;
+            } else if (!lexicon.is("reassurance", token) && !lexicon.is("thanks", token)
+                    && !lexicon.is("filler", token)) {
+                return false;
+            }
+        }
+        return denied;
+    }
+
+    /** «تنفسه مش طبيعي», «breathing not normal». */
+    private boolean unwellAfter(List<Token> tokens, int end) {
+        int clause = tokens.get(end - 1).clause();
+        for (int j = end; j + 1 < Math.min(tokens.size(), end + WINDOW + 1) && tokens.get(j).clause() == clause; j++) {
+            if (isNegator(tokens, j) && tokens.get(j + 1).clause() == clause
+                    && lexicon.is("reassurance", tokens.get(j + 1))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** «بيتنفس كويس», «بلعه طبيعي الحمد لله». */
+    private boolean reassuredAfter(List<Token> tokens, int end) {
+        int clause = tokens.get(end - 1).clause();
+        for (int j = end; j < Math.min(tokens.size(), end + WINDOW) && tokens.get(j).clause() == clause; j++) {
+            if (lexicon.endOf("reassurance", tokens, j, null) > j || lexicon.endOf("thanks", tokens, j, null) > j) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Triage triage(List<Decision> decisions) {
+        if (decisions.isEmpty()) {
+            return Triage.none();
+        }
+        boolean crisis = decisions.stream().anyMatch(d -> d.level() == Triage.Level.CRISIS);
+        Triage.Level level = crisis ? Triage.Level.CRISIS
+                : decisions.stream().map(Decision::level).max(Enum::compareTo).orElseThrow();
+        TreeSet<String> categories = new TreeSet<>();
+        TreeSet<String> rules = new TreeSet<>();
+        for (Decision decision : decisions) {
+            // A crisis that also reports a red flag keeps the red flag: the reply opens with the urgent advice.
+            if (decision.level() == level || crisis && decision.level() == Triage.Level.URGENT) {
+                categories.add(decision.category());
+                rules.add(decision.rule());
+            }
+        }
+        return new Triage(level, List.copyOf(categories), String.join(",", rules));
     }
 }

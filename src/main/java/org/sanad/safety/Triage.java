@@ -37,6 +37,15 @@ public record Triage(Level level, List<String> categories, String rule) {
         return level == Level.URGENT;
     }
 
+    /**
+     * The message reports a red flag, alone or within a crisis: the reply opens with the urgent-care advice.
+     * A crisis is recognised by its categories ({@code harm-self}, {@code harm-child}); any other is a red flag.
+     */
+    public boolean reportsRedFlag() {
+        return level == Level.URGENT || level == Level.CRISIS
+                && categories.stream().anyMatch(c -> !c.equals("harm-self") && !c.equals("harm-child"));
+    }
+
     public boolean needsSafetyNote() {
         return level == Level.NEGATED || level == Level.MENTION;
     }

@@ -56,7 +56,8 @@ public record TelegramProperties(
 
     @AssertTrue(message = "sanad.telegram durations must be positive")
     public boolean isTimingPositive() {
-        return !pollTimeout.isNegative() && !requestTimeout.isNegative() && !requestTimeout.isZero() && !retryBackoff.isNegative()
+        return !pollTimeout.isNegative() && !requestTimeout.isNegative() && !requestTimeout.isZero()
+                && !retryBackoff.isNegative()
                 && !maxRetryAfter.isNegative() && !floodWindow.isNegative() && !floodWindow.isZero();
     }
 

@@ -5,13 +5,18 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.sanad.broadcast.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
+import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
+import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -26,13 +31,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramSender {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
+    private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
 
     enum Status { SENT, BLOCKED, FAILED }
 
     record Result<T>(Status status, T value) {
-        boolean sent() {
-            return status == Status.SENT;
-        }
     }
 
     private final TelegramClient client;
@@ -65,9 +68,37 @@ class TelegramSender {
         return worst;
     }
 
-    /** Sends without waiting, for what must not hold a worker up (typing, "busy"). */
+    /** Sends without waiting, for what must not hold the polling thread up ("busy", flood notice, button acks). */
     CompletableFuture<Status> sendLater(long chatId, BotApiMethod<?> method) {
         return CompletableFuture.supplyAsync(() -> execute(chatId, method).status(), background);
+    }
+
+    /**
+     * Shows "typing…" while a reply is prepared: the request goes out at once without holding the worker, and
+     * {@link Typing#done()} waits briefly for it so that it never arrives after the answer it announces. It is not
+     * retried: a lost typing action is no reason to hold an answer back.
+     */
+    Typing typing(long chatId) {
+        CompletableFuture<Boolean> sending;
+        try {
+            sending = client.executeAsync(SendChatAction.builder().chatId(chatId)
+                    .action(ActionType.TYPING.toString()).build());
+        } catch (TelegramApiException e) {
+            return () -> { };
+        }
+        return () -> {
+            try {
+                sending.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (ExecutionException | TimeoutException e) {
+                log.debug("The typing action did not go through ({})", e.getClass().getSimpleName());
+            }
+        };
+    }
+
+    interface Typing {
+        void done();
     }
 
     <T extends Serializable> Result<T> execute(long chatId, BotApiMethod<T> method) {

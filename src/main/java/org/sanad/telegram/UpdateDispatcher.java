@@ -34,6 +34,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final ChatOrderedExecutor workers;
     private final FloodLimit flood;
     private long lastHousekeeping = System.nanoTime();
+    private volatile boolean stopped;
 
     UpdateDispatcher(UpdateHandler handler, TelegramSender sender, BotIdentity bot, AnswerMessages messages,
             TelegramTexts texts, Roles roles, TelegramProperties properties) {
@@ -63,6 +64,10 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
 
     private void dispatch(Update update) {
+        if (stopped) {
+            // a long poll that returns while Sanad stops: not confirmed to Telegram, so delivered again at start
+            return;
+        }
         Long chatId = chatFor(update);
         if (chatId == null) {
             log.debug("Update {} is not for Sanad; ignored", update.getUpdateId());
@@ -135,6 +140,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     }
 
     void shutdown(Duration grace) {
+        stopped = true;
         workers.shutdown(grace);
     }
 }

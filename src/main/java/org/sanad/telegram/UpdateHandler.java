@@ -1,11 +1,8 @@
 package org.sanad.telegram;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.sanad.admin.Roles;
 import org.sanad.admin.UsageCounters;
 import org.sanad.ask.Answer;
@@ -15,10 +12,10 @@ import org.sanad.broadcast.Subscribers;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
-import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
-import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -32,7 +29,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 @Conditional(TelegramClientConfiguration.TokenSet.class)
 class UpdateHandler {
 
-    private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
+    private static final java.util.Set<String> STAFF_COMMANDS = java.util.Set.of("broadcast", "stats", "reindex");
 
     private final AnswerService answers;
     private final AnswerMessages messages;
@@ -68,6 +65,16 @@ class UpdateHandler {
         }
         boolean edited = !update.hasMessage();
         Message message = edited ? update.getEditedMessage() : update.getMessage();
+        List<BotApiMethod<?>> replies = handle(message, edited);
+        if (!message.isUserMessage() && !replies.isEmpty() && replies.get(0) instanceof SendMessage first) {
+            // in a group, show whom Sanad is answering
+            first.setReplyParameters(ReplyParameters.builder().messageId(message.getMessageId())
+                    .allowSendingWithoutReply(true).build());
+        }
+        return replies;
+    }
+
+    private List<BotApiMethod<?>> handle(Message message, boolean edited) {
         long chatId = message.getChatId();
         if (!message.hasText()) {
             return list(messages.plain(chatId, texts.get("text-only"), null));
@@ -75,7 +82,14 @@ class UpdateHandler {
         Optional<BotIdentity.Command> command = bot.command(message);
         if (command.isPresent()) {
             // an edited command is not run again: a corrected /broadcast must not go out twice
-            return edited ? List.of() : command(chatId, userOf(message), command.get());
+            if (edited) {
+                return List.of();
+            }
+            if (!message.isUserMessage() && STAFF_COMMANDS.contains(command.get().name())) {
+                // previews, statistics and reindex reports are not for a group's eyes
+                return list(messages.plain(chatId, texts.get("private-only"), null));
+            }
+            return command(chatId, userOf(message), command.get());
         }
         String text = bot.withoutMention(message.getText());
         if (text.isBlank()) {
@@ -127,8 +141,7 @@ class UpdateHandler {
 
     /** A parent's question, through the one pipeline every channel shares. */
     private List<BotApiMethod<?>> question(long chatId, String text) {
-        CompletableFuture<TelegramSender.Status> typing = sender.sendLater(chatId,
-                SendChatAction.builder().chatId(chatId).action(ActionType.TYPING.toString()).build());
+        TelegramSender.Typing typing = sender.typing(chatId);
         counters.count(UsageCounters.Counter.QUESTIONS);
         Answer answer = answers.answer(text);
         if (answer.emergency()) {
@@ -140,12 +153,7 @@ class UpdateHandler {
             counters.unanswered(text);
         }
         List<BotApiMethod<?>> reply = list(messages.render(chatId, answer));
-        try {
-            // the typing action must not arrive after the answer it announces
-            typing.get(TYPING_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (Exception e) {
-            // a lost typing action is no reason to hold the answer back
-        }
+        typing.done();
         return reply;
     }
 
@@ -156,7 +164,8 @@ class UpdateHandler {
         return switch (data.kind()) {
             case TOPIC -> {
                 String question = texts.find("topic." + data.value() + ".question");
-                yield question == null ? ack(query, texts.get("button.expired")) : acked(query, question(chatId, question));
+                yield question == null ? ack(query, texts.get("button.expired"))
+                        : acked(query, question(chatId, question));
             }
             case QUESTION -> buttons.question(data.value())
                     .map(question -> acked(query, question(chatId, question)))

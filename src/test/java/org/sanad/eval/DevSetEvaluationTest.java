@@ -15,7 +15,7 @@ class DevSetEvaluationTest {
 
     @BeforeAll
     static void run() {
-        evaluation = Evaluation.run(TestPipeline.shared(), TestPipeline.replies().doctorNote(),
+        evaluation = Evaluation.run(TestPipeline.shared(), TestPipeline.replies(),
                 EvalRow.load("/eval/dev_questions.jsonl"));
         System.out.println(evaluation.report("dev set (../shared/eval/dev_questions.jsonl)"));
     }
@@ -43,5 +43,26 @@ class DevSetEvaluationTest {
     @Test
     void endsEveryReplyWithTheDoctorNote() {
         assertThat(evaluation.get("doctor note in reply").rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void escalatesEveryEmergencyReport() {
+        assertThat(evaluation.get("emergency recall").rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void raisesFalseAlarmsOnAtMostThreePercentOfOrdinaryMessages() {
+        assertThat(evaluation.get("no false alarm").rate()).isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void answersADeniedDangerSignWithoutEscalating() {
+        assertThat(evaluation.get("negated not escalated").rate()).isEqualTo(1.0);
+        assertThat(evaluation.get("negated answered top-1").rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void opensEveryEscalatedReplyWithTheUrgentAdvice() {
+        assertThat(evaluation.get("escalated: urgent advice first").rate()).isEqualTo(1.0);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
+import org.sanad.ask.ReplyComposer;
 import org.sanad.knowledge.SearchResult;
 
 /** Scores rows the way the evaluation README describes, and prints the numbers and the misses. */
@@ -27,13 +28,28 @@ public final class Evaluation {
 
     private final Map<String, Measure> measures = new LinkedHashMap<>();
     private final String doctorNote;
+    private final String urgentAdvice;
+    private final String crisisAdvice;
 
-    private Evaluation(String doctorNote) {
+    private Evaluation(String doctorNote, String urgentAdvice, String crisisAdvice) {
         this.doctorNote = doctorNote;
+        this.urgentAdvice = urgentAdvice;
+        this.crisisAdvice = crisisAdvice;
     }
 
+    /** Scores with the standard texts of {@link TestPipeline#replies()}. */
     public static Evaluation run(AnswerService service, String doctorNote, List<EvalRow> rows) {
-        Evaluation evaluation = new Evaluation(doctorNote);
+        ReplyComposer replies = TestPipeline.replies();
+        return run(service, doctorNote, replies.urgentAdvice(), replies.crisisAdvice(), rows);
+    }
+
+    public static Evaluation run(AnswerService service, ReplyComposer replies, List<EvalRow> rows) {
+        return run(service, replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice(), rows);
+    }
+
+    private static Evaluation run(AnswerService service, String doctorNote, String urgentAdvice, String crisisAdvice,
+            List<EvalRow> rows) {
+        Evaluation evaluation = new Evaluation(doctorNote, urgentAdvice, crisisAdvice);
         Map<EvalRow, Answer> answers = new LinkedHashMap<>();
         rows.forEach(row -> answers.put(row, service.answer(row.text())));
         evaluation.score(answers);
@@ -57,6 +73,9 @@ public final class Evaluation {
                 r -> r.kind().equals("oos") || r.kind().equals("chitchat") || r.kind().equals("answer") && !r.emergencyEither(),
                 (r, a) -> !a.emergency());
         measure("doctor note in reply", answers, r -> true, (r, a) -> a.reply().strip().endsWith(doctorNote));
+        measure("escalated: urgent advice first", answers, r -> answers.get(r).emergency(),
+                (r, a) -> a.reply().replace("\u200F", "").startsWith(urgentAdvice)
+                        || a.kind() == Answer.Kind.CRISIS && a.reply().replace("\u200F", "").startsWith(crisisAdvice));
         for (String dialect : answers.keySet().stream().filter(r -> r.kind().equals("answer")).map(EvalRow::dialect)
                 .distinct().sorted().toList()) {
             measure("  top-1 " + dialect, answers, r -> r.kind().equals("answer") && r.dialect().equals(dialect),

@@ -15,7 +15,7 @@ class IndependentSetEvaluationTest {
 
     @BeforeAll
     static void run() {
-        evaluation = Evaluation.run(TestPipeline.shared(), TestPipeline.replies().doctorNote(),
+        evaluation = Evaluation.run(TestPipeline.shared(), TestPipeline.replies(),
                 EvalRow.load("/eval/independent_questions.jsonl"));
         System.out.println(evaluation.report("independent set (src/test/resources/eval/independent_questions.jsonl)"));
     }
@@ -54,5 +54,27 @@ class IndependentSetEvaluationTest {
     @Test
     void endsEveryReplyWithTheDoctorNote() {
         assertThat(evaluation.get("doctor note in reply").rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void escalatesEveryEmergencyReport() {
+        // Held at the level reached: a new miss here is a lexicon regression.
+        assertThat(evaluation.get("emergency recall").rate()).isEqualTo(1.0);
+    }
+
+    @Test
+    void raisesFalseAlarmsOnAtMostThreePercentOfOrdinaryMessages() {
+        assertThat(evaluation.get("no false alarm").rate()).isGreaterThanOrEqualTo(0.97);
+    }
+
+    @Test
+    void answersDeniedDangerSignsWithoutEscalating() {
+        // The issue asks for two in three; these sets reach all.
+        assertThat(evaluation.get("negated not escalated").rate()).isGreaterThanOrEqualTo(0.9);
+    }
+
+    @Test
+    void opensEveryEscalatedReplyWithTheUrgentAdvice() {
+        assertThat(evaluation.get("escalated: urgent advice first").rate()).isEqualTo(1.0);
     }
 }

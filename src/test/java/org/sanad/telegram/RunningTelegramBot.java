@@ -27,6 +27,8 @@ public abstract class RunningTelegramBot {
 
     protected static final FakeBotApi TELEGRAM = FakeBotApi.start();
     protected static final long STAFF = 501;
+    /** Staff whose broadcasts really go out: their progress and report messages arrive in their own chat. */
+    protected static final long BROADCASTING_STAFF = 502;
     protected static final long ADMIN = 601;
     protected static final String DOCTOR_NOTE = "استشر طبيبك";
     protected static final int FLOOD_MESSAGES = 8;
@@ -48,7 +50,8 @@ public abstract class RunningTelegramBot {
     static void telegramOnTheFake(DynamicPropertyRegistry registry) {
         registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
         registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
-        registry.add("spring.datasource.url", () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
+        registry.add("spring.datasource.url",
+                () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
         registry.add("sanad.telegram.token", TELEGRAM::token);
         registry.add("sanad.telegram.api-url", TELEGRAM::url);
         registry.add("sanad.telegram.poll-timeout", () -> "5s");
@@ -56,7 +59,7 @@ public abstract class RunningTelegramBot {
         registry.add("sanad.telegram.retry-backoff", () -> "50ms");
         registry.add("sanad.telegram.flood-messages", () -> String.valueOf(FLOOD_MESSAGES));
         registry.add("sanad.telegram.flood-window", () -> "60s");
-        registry.add("sanad.roles.staff-ids", () -> String.valueOf(STAFF));
+        registry.add("sanad.roles.staff-ids", () -> STAFF + "," + BROADCASTING_STAFF);
         registry.add("sanad.roles.admin-ids", () -> String.valueOf(ADMIN));
     }
 

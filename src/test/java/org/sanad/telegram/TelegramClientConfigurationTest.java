@@ -3,6 +3,9 @@ package org.sanad.telegram;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.sanad.testing.FakeBotApi;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -15,11 +18,12 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** The Bot API client exists only with a token, and then talks to the configured API URL. */
+@ExtendWith(OutputCaptureExtension.class)
 class TelegramClientConfigurationTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(TelegramProperties.class)
-    @Import(TelegramClientConfiguration.class)
+    @Import({TelegramClientConfiguration.class, TelegramOffNotice.class})
     static class ClientOnly {
     }
 
@@ -28,9 +32,11 @@ class TelegramClientConfigurationTest {
             .withUserConfiguration(ClientOnly.class);
 
     @Test
-    void hasNoClientWithoutAToken() {
+    void hasNoClientWithoutATokenAndSaysTelegramIsOffOnce(CapturedOutput output) {
         context.withPropertyValues("sanad.telegram.token=")
                 .run(app -> assertThat(app).hasNotFailed().doesNotHaveBean(TelegramClient.class));
+
+        assertThat(output.getOut().split("Telegram is off", -1)).hasSize(2);
     }
 
     @Test

@@ -76,6 +76,21 @@ class TelegramConversationTest extends RunningTelegramBot {
     }
 
     @Test
+    void offersAtMostTwoRelatedPassagesWhenNotCoveredAndATapAsksAboutOne() {
+        long chat = newChat();
+        FakeBotApi.Call notCovered = last(ask(chat, "كم سعر الحقنة؟"));
+        List<String> related = notCovered.callbackData().stream().filter(data -> data.startsWith("q:")).toList();
+        assertThat(related).hasSize(2);
+        assertThat(notCovered.inlineKeyboard().get(0).get(0).get("text").toString()).startsWith("🔎 هل تقصد");
+
+        String query = TELEGRAM.pushCallback(chat, chat, notCovered.messageId(), related.get(0));
+
+        FakeBotApi.Call answer = last(awaitNewMessages(chat, 1, 1));
+        assertThat(answer.visibleText()).contains(SOURCE_MARK).contains(DOCTOR_NOTE);
+        callbackAnswer(query);
+    }
+
+    @Test
     void answersTheLongestMessageTelegramAllows() {
         long chat = newChat();
         String question = "متى يبدأ مفعول الحقنة؟ ";
@@ -105,12 +120,18 @@ class TelegramConversationTest extends RunningTelegramBot {
     }
 
     @Test
-    void meetsAReportedDangerSignWithTheDoctorNote() {
+    void escalatesAChildWhoCannotSwallowWithTheUrgentAdviceFirstInBold() {
         long chat = newChat();
-        FakeBotApi.Call reply = last(ask(chat, "ابني مش قادر يبلع بعد الحقنة"));
+        long emergenciesBefore = counters.totals().get(UsageCounters.Counter.EMERGENCIES);
 
-        // The urgent advice itself depends on the red-flag detector (issue 3); what the channel guarantees holds:
-        assertThat(reply.visibleText()).contains(DOCTOR_NOTE);
+        List<FakeBotApi.Call> reply = ask(chat, "ابني مش قادر يبلع بعد الحقنة");
+
+        FakeBotApi.Call first = reply.get(0);
+        assertThat(first.visibleText()).containsPattern("^\u200F?⚠️").contains("طوارئ");
+        assertThat(first.text()).containsPattern("^\u200F?<b>⚠️");
+        assertThat(last(reply).visibleText()).contains(DOCTOR_NOTE);
+        assertThat(last(reply).callbackData()).as("nothing distracts from the advice").isEmpty();
+        assertThat(counters.totals().get(UsageCounters.Counter.EMERGENCIES)).isEqualTo(emergenciesBefore + 1);
     }
 
     @Test
@@ -211,6 +232,7 @@ class TelegramConversationTest extends RunningTelegramBot {
     }
 
     static FakeBotApi.Call callbackAnswer(String queryId) {
-        return TELEGRAM.awaitCall("answerCallbackQuery", call -> queryId.equals(call.params().get("callback_query_id")));
+        return TELEGRAM.awaitCall("answerCallbackQuery",
+                call -> queryId.equals(call.params().get("callback_query_id")));
     }
 }

@@ -6,11 +6,15 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.sanad.broadcast.Subscribers;
 import org.sanad.testing.FakeBotApi;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** What Telegram can throw at Sanad: its errors, groups, channels and floods. */
+@ExtendWith(OutputCaptureExtension.class)
 class TelegramFaultsAndChatsTest extends RunningTelegramBot {
 
     @Autowired
@@ -86,6 +90,17 @@ class TelegramFaultsAndChatsTest extends RunningTelegramBot {
         assertThat(TELEGRAM.delivered("sendMessage", group)).hasSize(2);
         assertThat(replies.get(0).visibleText()).contains("/subscribe");
         assertThat(replies.get(1).visibleText()).contains("📄").contains(DOCTOR_NOTE);
+        assertThat(replies).allMatch(reply -> reply.params().get("reply_parameters") instanceof java.util.Map<?, ?>);
+    }
+
+    @Test
+    void keepsStaffCommandsOutOfGroups() {
+        long group = -newChat();
+
+        TELEGRAM.pushGroupText(group, ADMIN, "/stats");
+
+        assertThat(last(awaitNewMessages(group, 0, 1)).visibleText()).contains("المحادثة الخاصة")
+                .doesNotContain("المشتركون");
     }
 
     @Test
@@ -125,6 +140,24 @@ class TelegramFaultsAndChatsTest extends RunningTelegramBot {
         assertThat(replies.get(0).visibleText()).contains("لا أعرف هذا الأمر");
         assertThat(replies.get(1).visibleText()).contains("📄");
         assertThat(replies.get(2).visibleText()).contains("/subscribe");
+    }
+
+    @Test
+    void logsNeitherWhatParentsWriteNorTheToken(CapturedOutput output) {
+        long chat = newChat();
+        String secret = "ابني اسمه زيد-" + chat + " متى يبدأ مفعول الحقنة؟";
+        TELEGRAM.throttleNext("sendMessage", 1, 1);
+        TELEGRAM.failNext("sendMessage", 1, 500);
+
+        ask(chat, secret);
+        ask(chat, "/broadcast زيد-" + chat);
+        TELEGRAM.blockChat(chat);
+        TELEGRAM.pushText(chat, chat, "زيد-" + chat);
+        TELEGRAM.awaitCall("sendMessage", call -> call.chatId() == chat && call.status() == 403);
+        TELEGRAM.unblockChat(chat);
+
+        assertThat(output.getAll()).contains("Telegram throttled").doesNotContain("زيد-" + chat)
+                .doesNotContain(TELEGRAM.token()).doesNotContain(TELEGRAM.token().split(":")[1]);
     }
 
     private static void awaitUntil(java.util.function.BooleanSupplier condition) {

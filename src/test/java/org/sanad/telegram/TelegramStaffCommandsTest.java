@@ -54,16 +54,52 @@ class TelegramStaffCommandsTest extends RunningTelegramBot {
 
     @Test
     void startsABroadcastOnceOnSendEvenWhenTappedTwice() {
-        FakeBotApi.Call preview = last(ask(STAFF, "/broadcast ابدأ العلاج الطبيعي في اليوم التالي للحقن"));
+        FakeBotApi.Call preview = last(ask(BROADCASTING_STAFF, "/broadcast ابدأ العلاج الطبيعي بعد الحقن"));
         String send = preview.callbackData().get(0);
-        int before = TELEGRAM.delivered("sendMessage", STAFF).size();
 
-        TELEGRAM.pushCallback(STAFF, STAFF, preview.messageId(), send);
-        TELEGRAM.pushCallback(STAFF, STAFF, preview.messageId(), send);
+        TELEGRAM.pushCallback(BROADCASTING_STAFF, BROADCASTING_STAFF, preview.messageId(), send);
+        TELEGRAM.pushCallback(BROADCASTING_STAFF, BROADCASTING_STAFF, preview.messageId(), send);
 
-        List<FakeBotApi.Call> outcomes = awaitNewMessages(STAFF, before, 2);
-        assertThat(outcomes.get(0).visibleText()).contains("بدأ الإرسال");
-        assertThat(outcomes.get(1).visibleText()).contains("لن تُرسل مرة ثانية");
+        // the broadcast's own progress and report messages may come in between
+        TELEGRAM.awaitCall("sendMessage", call -> call.chatId() == BROADCASTING_STAFF && call.ok()
+                && call.atNanos() > preview.atNanos() && call.visibleText().contains("بدأ الإرسال"));
+        TELEGRAM.awaitCall("sendMessage", call -> call.chatId() == BROADCASTING_STAFF && call.ok()
+                && call.atNanos() > preview.atNanos() && call.visibleText().contains("لن تُرسل مرة ثانية"));
+        TELEGRAM.awaitCall("sendMessage", call -> call.chatId() == BROADCASTING_STAFF && call.ok()
+                && call.atNanos() > preview.atNanos() && call.visibleText().contains("انتهى البث"));
+    }
+
+    @Test
+    void aStaffBroadcastReachesEverySubscriberExactlyOnceAndNobodyElse() {
+        long first = newChat();
+        long second = newChat();
+        long leftAgain = newChat();
+        long neverSubscribed = newChat();
+        ask(first, "/subscribe");
+        ask(second, "/subscribe");
+        ask(leftAgain, "/subscribe");
+        ask(leftAgain, "/unsubscribe");
+        ask(neverSubscribed, "/help");
+        String notice = "العيادة مغلقة يوم الخميس " + first;
+
+        FakeBotApi.Call preview = last(ask(BROADCASTING_STAFF, "/broadcast " + notice));
+        TELEGRAM.pushCallback(BROADCASTING_STAFF, BROADCASTING_STAFF, preview.messageId(),
+                preview.callbackData().get(0));
+
+        for (long subscriber : List.of(first, second)) {
+            TELEGRAM.awaitCall("sendMessage", call -> call.chatId() == subscriber && call.ok()
+                    && call.visibleText().contains(notice));
+        }
+        TELEGRAM.awaitCall("sendMessage", call -> call.chatId() == BROADCASTING_STAFF && call.ok()
+                && call.atNanos() > preview.atNanos() && call.visibleText().contains("انتهى البث"));
+        for (long subscriber : List.of(first, second)) {
+            assertThat(TELEGRAM.delivered("sendMessage", subscriber))
+                    .filteredOn(call -> call.visibleText().contains(notice)).hasSize(1);
+        }
+        for (long outsider : List.of(leftAgain, neverSubscribed)) {
+            assertThat(TELEGRAM.delivered("sendMessage", outsider))
+                    .noneMatch(call -> call.visibleText().contains(notice));
+        }
     }
 
     @Test

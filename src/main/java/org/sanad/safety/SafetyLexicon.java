@@ -1,0 +1,181 @@
+package org.sanad.safety;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The red-flag lexicon, kept as data under {@code /safety} so that clinicians can extend it without code:
+ * {@code words.txt} (negators, inability and difficulty markers, body actions, question and report cues, false
+ * friends), {@code red-flags.txt} (phrases that are a red flag by themselves, by category) and {@code crisis.txt}
+ * (a caregiver writing of harming themselves or the child). Each file is made of {@code [section]} headers
+ * followed by one phrase a line; see {@link TokenPattern} for the word syntax.
+ */
+final class SafetyLexicon {
+
+    /** The red-flag categories, from the boxed warning and the WHO danger signs. */
+    static final Set<String> CATEGORIES = Set.of("swallowing", "breathing", "cyanosis", "consciousness", "seizure",
+            "weakness", "eyes", "speech", "feeding", "ingestion", "allergy", "bladder");
+    static final Set<String> CRISIS_CATEGORIES = Set.of("harm-self", "harm-child");
+    /** Sections of words.txt the detector reads by name; any other section is a class for {@code @name}. */
+    static final Set<String> WORD_CLASSES = Set.of("negator", "filler", "aspect", "ability", "inability",
+            "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
+            "chronic", "self", "other", "clause-start", "topic", "false-friend", "not-negator-before-ma");
+
+    /** A phrase and where it was written, for error messages. */
+    record Phrase(List<TokenPattern> words, String source) {
+    }
+
+    private final Map<String, List<Phrase>> words;
+    private final Map<String, List<Phrase>> redFlags;
+    private final Map<String, List<Phrase>> crisis;
+
+    SafetyLexicon(Map<String, List<Phrase>> words, Map<String, List<Phrase>> redFlags,
+            Map<String, List<Phrase>> crisis) {
+        this.words = words;
+        this.redFlags = redFlags;
+        this.crisis = crisis;
+    }
+
+    static SafetyLexicon bundled() {
+        return new SafetyLexicon(read("words.txt"), read("red-flags.txt"), read("crisis.txt"));
+    }
+
+    static Map<String, List<Phrase>> read(String name) {
+        String resource = "/safety/" + name;
+        try (InputStream in = SafetyLexicon.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + resource);
+            }
+            return parse(name, new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)).lines().toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static Map<String, List<Phrase>> parse(String name, List<String> lines) {
+        Map<String, List<Phrase>> sections = new LinkedHashMap<>();
+        String section = null;
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            int comment = line.indexOf('#');
+            if (comment >= 0) {
+                line = line.substring(0, comment).strip();
+            }
+            if (line.isEmpty()) {
+                continue;
+            }
+            String source = name + ":" + (i + 1);
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip();
+                sections.computeIfAbsent(section, k -> new ArrayList<>());
+                continue;
+            }
+            if (section == null) {
+                throw new IllegalStateException(source + ": a phrase before any [section]");
+            }
+            List<TokenPattern> patterns = new ArrayList<>();
+            for (String word : line.split("\\s+")) {
+                try {
+                    patterns.add(TokenPattern.parse(word));
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalStateException(source + ": " + e.getMessage(), e);
+                }
+            }
+            sections.get(section).add(new Phrase(List.copyOf(patterns), source));
+        }
+        return sections;
+    }
+
+    Map<String, List<Phrase>> words() {
+        return words;
+    }
+
+    Map<String, List<Phrase>> redFlags() {
+        return redFlags;
+    }
+
+    Map<String, List<Phrase>> crisis() {
+        return crisis;
+    }
+
+    List<Phrase> section(String name) {
+        return words.getOrDefault(name, List.of());
+    }
+
+    /** The end (exclusive) of a phrase of {@code section} that starts at {@code pos}, or -1. */
+    int endOf(String section, List<Token> tokens, int pos, boolean[] masked) {
+        int best = -1;
+        for (Phrase phrase : section(section)) {
+            best = Math.max(best, match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked));
+        }
+        return best;
+    }
+
+    /** True when a one-word phrase of {@code section} is this word. */
+    boolean is(String section, Token token) {
+        for (Phrase phrase : section(section)) {
+            if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The end (exclusive) of {@code phrase} matched at {@code pos} within one clause, or -1. */
+    int match(Phrase phrase, List<Token> tokens, int pos, boolean[] masked) {
+        return match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked);
+    }
+
+    private int match(List<TokenPattern> phrase, int k, List<Token> tokens, int pos, int clause, boolean[] masked) {
+        if (k == phrase.size()) {
+            return pos;
+        }
+        TokenPattern pattern = phrase.get(k);
+        switch (pattern.kind()) {
+            case GAP -> {
+                for (int skip = 0; skip <= TokenPattern.GAP_WORDS; skip++) {
+                    int at = pos + skip;
+                    if (at > tokens.size() || skip > 0 && tokens.get(at - 1).clause() != clause) {
+                        break;
+                    }
+                    int end = match(phrase, k + 1, tokens, at, clause, masked);
+                    if (end >= 0) {
+                        return end;
+                    }
+                }
+                return -1;
+            }
+            case CLASS -> {
+                if (pos >= tokens.size() || tokens.get(pos).clause() != clause) {
+                    return -1;
+                }
+                for (Phrase member : section(pattern.text())) {
+                    int memberEnd = match(member.words(), 0, tokens, pos, clause, masked);
+                    if (memberEnd > pos) {
+                        int end = match(phrase, k + 1, tokens, memberEnd, clause, masked);
+                        if (end >= 0) {
+                            return end;
+                        }
+                    }
+                }
+                return -1;
+            }
+            default -> {
+                if (pos >= tokens.size() || tokens.get(pos).clause() != clause || masked != null && masked[pos]
+                        || !pattern.matches(tokens.get(pos))) {
+                    return -1;
+                }
+                return match(phrase, k + 1, tokens, pos + 1, clause, masked);
+            }
+        }
+    }
+}

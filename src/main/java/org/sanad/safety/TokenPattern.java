@@ -1,0 +1,82 @@
+package org.sanad.safety;
+
+import java.util.List;
+import org.sanad.knowledge.ArabicNormalizer;
+import org.sanad.knowledge.ArabiziTransliterator;
+
+/**
+ * One word of a lexicon phrase. {@code *} at either end matches any prefix or suffix («*بلع*» is «يبلع»,
+ * «البلع», «مبيبلعش»); a leading {@code ~} marks an Arabizi word, compared by consonant skeleton so that its
+ * vowels and digit spellings do not matter («~yebla3» also matches «byebl3sh»); {@code @name} stands for any
+ * word of the class {@code name}; {@code …} (or {@code ...}) skips up to three words.
+ */
+record TokenPattern(Kind kind, String text, boolean anyPrefix, boolean anySuffix, List<String> skeletons) {
+
+    enum Kind { ARABIC, LATIN, ARABIZI, CLASS, GAP }
+
+    static final int GAP_WORDS = 3;
+    static final int MIN_SKELETON = 3;
+
+    static TokenPattern parse(String raw) {
+        if (raw.equals("…") || raw.equals("...")) {
+            return new TokenPattern(Kind.GAP, "", false, false, List.of());
+        }
+        if (raw.startsWith("@")) {
+            return new TokenPattern(Kind.CLASS, raw.substring(1), false, false, List.of());
+        }
+        boolean arabizi = raw.startsWith("~");
+        String body = arabizi ? raw.substring(1) : raw;
+        boolean prefix = body.startsWith("*");
+        boolean suffix = body.endsWith("*") && body.length() > 1;
+        String word = body.substring(prefix ? 1 : 0, body.length() - (suffix ? 1 : 0));
+        if (word.isEmpty() || word.contains("*")) {
+            throw new IllegalArgumentException("not a lexicon word: " + raw);
+        }
+        if (arabizi) {
+            // A skeleton of one or two consonants («mesh» is MC, so is «much») matches too many English words:
+            // such words are written in plain Latin letters instead.
+            List<String> skeletons = ArabiziTransliterator.wholeWordSkeletons(Token.latinLetters(word)).stream()
+                    .filter(s -> s.length() >= MIN_SKELETON).toList();
+            if (skeletons.isEmpty()) {
+                throw new IllegalArgumentException("an Arabizi word needs three consonants, write it plainly: " + raw);
+            }
+            return new TokenPattern(Kind.ARABIZI, word, prefix, suffix, skeletons);
+        }
+        String normalized = ArabicNormalizer.normalize(word);
+        boolean latin = ArabiziTransliterator.isLatin(Token.latinLetters(normalized));
+        return new TokenPattern(latin ? Kind.LATIN : Kind.ARABIC,
+                Token.undoubled(latin ? Token.latinLetters(normalized) : normalized), prefix, suffix, List.of());
+    }
+
+    /** True when this pattern (not a class or gap) matches the word. */
+    boolean matches(Token token) {
+        return switch (kind) {
+            case ARABIC -> !token.latin() && (glob(token.text()) || token.withoutConjunction() != null
+                    && glob(token.withoutConjunction()));
+            case LATIN -> token.latin() && glob(token.text());
+            case ARABIZI -> token.latin() && token.skeletons().stream().anyMatch(this::skeletonGlob);
+            case CLASS, GAP -> false;
+        };
+    }
+
+    private boolean glob(String word) {
+        return globOf(text, word);
+    }
+
+    private boolean skeletonGlob(String skeleton) {
+        return skeletons.stream().anyMatch(s -> !s.isEmpty() && globOf(s, skeleton));
+    }
+
+    private boolean globOf(String pattern, String word) {
+        if (anyPrefix && anySuffix) {
+            return word.contains(pattern);
+        }
+        if (anyPrefix) {
+            return word.endsWith(pattern);
+        }
+        if (anySuffix) {
+            return word.startsWith(pattern);
+        }
+        return word.equals(pattern);
+    }
+}

@@ -1,0 +1,38 @@
+package org.sanad.safety;
+
+import java.util.List;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+
+/**
+ * How long triage takes before every answer: a typical message, and the longest one the API accepts.
+ * {@code ./mvnw -B test -Pbenchmark -Dtest=RedFlagDetectorBenchmark}
+ */
+@Tag("benchmark")
+class RedFlagDetectorBenchmark {
+
+    @Test
+    void printsTriageLatency() {
+        RedFlagDetector detector = new RedFlagDetector();
+        List<String> typical = TriageCase.all().stream().map(TriageCase::text).toList();
+        String report = "ابني مش قادر يبلع من بعد الحقنه وعنده صعوبة في التنفس، هل ده طبيعي؟ ";
+        String longest = report.repeat(4096 / report.length());
+        for (int i = 0; i < 5; i++) {
+            typical.forEach(detector::assess);
+            detector.assess(longest);
+        }
+        long start = System.nanoTime();
+        int rounds = 20;
+        for (int i = 0; i < rounds; i++) {
+            typical.forEach(detector::assess);
+        }
+        double perMessage = (System.nanoTime() - start) / 1e6 / (rounds * typical.size());
+        start = System.nanoTime();
+        for (int i = 0; i < rounds; i++) {
+            detector.assess(longest);
+        }
+        double perLongest = (System.nanoTime() - start) / 1e6 / rounds;
+        System.out.printf("%n=== red-flag triage latency ===%n typical message (%d cases): %.3f ms%n"
+                + " 4,096-character message:      %.1f ms%n", typical.size(), perMessage, perLongest);
+    }
+}
