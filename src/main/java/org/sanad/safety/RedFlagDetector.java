@@ -1,8 +1,11 @@
 package org.sanad.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.sanad.knowledge.ArabicNormalizer;
 import org.springframework.stereotype.Component;
@@ -30,8 +33,8 @@ public class RedFlagDetector {
     /** Words allowed between a negator and what it negates («ما في عنده أي صعوبة»). */
     private static final int NEGATION_REACH = 6;
     /** Negators that can also be a whole answer («لا، …», «no, …»). */
-    private static final java.util.Set<String> ANSWERS = java.util.Set.of("لا", "no", "la");
-    private static final java.util.Set<String> NOR = java.util.Set.of("ولا", "wala", "wla", "nor");
+    private static final Set<String> ANSWERS = Set.of("لا", "no", "la");
+    private static final Set<String> NOR = Set.of("ولا", "wala", "wla", "nor");
 
     private final SafetyLexicon lexicon;
 
@@ -71,8 +74,8 @@ public class RedFlagDetector {
         hits.removeIf(hit -> hit.form() == Form.TOPIC && hits.stream().anyMatch(other -> other.form() != Form.TOPIC
                 && other.start() <= hit.start() && hit.start() < other.end()));
         boolean[] signs = new boolean[tokens.size()];
-        hits.forEach(hit -> java.util.Arrays.fill(signs, hit.start(), hit.end(), true));
-        Reading reading = new Reading(tokens, masked, signs, new java.util.HashMap<>());
+        hits.forEach(hit -> Arrays.fill(signs, hit.start(), hit.end(), true));
+        Reading reading = new Reading(tokens, masked, signs, new HashMap<>());
         List<Decision> decisions = hits.stream().map(hit -> decide(hit, reading)).toList();
         if (selfReport(tokens, masked)) {
             // «أعاني من ضيق تنفس وقلق»: an adult's own symptoms, no child, no injection: out of scope, and
@@ -86,39 +89,34 @@ public class RedFlagDetector {
     // ---- words and clauses
 
     private List<Token> tokenize(String message) {
-        String text = ArabicNormalizer.normalize(message);
-        List<String> words = new ArrayList<>();
-        List<Integer> clauses = new ArrayList<>();
+        // Line by line: the normaliser folds a line break into a space, and a new line is a new clause.
+        String text = String.join("\n", message.lines().map(ArabicNormalizer::normalize).toList());
+        List<Token> tokens = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int clause = 0;
+        boolean clauseOpen = false;
         int script = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             int kind = Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019'
                     ? (c >= '\u0600' && c <= '\u06FF' ? 1 : 2) : 0;
-            if (kind == 0 || kind != script && !word.isEmpty()) {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
-                    clauses.add(clause);
-                    word.setLength(0);
+            if (!word.isEmpty() && (kind == 0 || kind != script)) {
+                Token token = Token.of(word.toString(), clause);
+                // «ابني بيتنفس بصعوبة هل ده طبيعي»: a question word opens a new clause even with no comma.
+                if (clauseOpen && lexicon.is("clause-start", token)) {
+                    token = Token.of(word.toString(), ++clause);
                 }
+                tokens.add(token);
+                clauseOpen = true;
+                word.setLength(0);
             }
             if (kind != 0) {
                 word.append(c);
                 script = kind;
-            } else if (".,?!;:\n\r()[]|/".indexOf(c) >= 0 || c == '…' || c == '؟') {
+            } else if (clauseOpen && (".,?!;:\n()[]|/".indexOf(c) >= 0 || c == '…')) {
                 clause++;
+                clauseOpen = false;
             }
-        }
-        List<Token> tokens = new ArrayList<>(words.size());
-        int shift = 0;
-        for (int i = 0; i < words.size(); i++) {
-            Token probe = Token.of(words.get(i), 0);
-            // «ابني بيتنفس بصعوبة هل ده طبيعي»: a question word opens a new clause even with no comma before it.
-            if (i > 0 && lexicon.is("clause-start", probe) && clauses.get(i - 1).equals(clauses.get(i))) {
-                shift++;
-            }
-            tokens.add(Token.of(words.get(i), clauses.get(i) * 1000 + shift));
         }
         return tokens;
     }

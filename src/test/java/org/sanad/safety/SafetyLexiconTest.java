@@ -23,6 +23,14 @@ class SafetyLexiconTest {
     }
 
     @Test
+    void keepsClauseOpenersToOneWord() {
+        assertThat(lexicon.words().get("clause-start")).allSatisfy(phrase ->
+                assertThat(phrase.words()).as(phrase.source()).hasSize(1));
+        assertThat(lexicon.words().get("ability-before-verb")).allSatisfy(phrase ->
+                assertThat(phrase.words()).as(phrase.source()).hasSize(1));
+    }
+
+    @Test
     void filesRedFlagsOnlyUnderKnownCategories() {
         assertThat(SafetyLexicon.CATEGORIES).containsAll(lexicon.redFlags().keySet());
         assertThat(lexicon.redFlags().keySet()).containsAll(SafetyLexicon.CATEGORIES);
