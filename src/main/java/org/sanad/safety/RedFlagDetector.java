@@ -243,6 +243,10 @@ public class RedFlagDetector {
             if (difficulty[j]) {
                 return true;
             }
+            // «تنفسه طبيعي ولا يعاني من أي ضيق»: past a reassurance or a negator, the difficulty is denied.
+            if (isNegator(tokens, j) || lexicon.is("reassurance", tokens.get(j))) {
+                return false;
+            }
         }
         return false;
     }
