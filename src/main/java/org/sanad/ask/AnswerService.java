@@ -51,8 +51,9 @@ public class AnswerService {
         if (result == null) {
             result = lookUp(message);
         }
-        if (!result.answered() && triage.level() == Triage.Level.MENTION) {
-            // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk: the risk passages answer it.
+        if (!result.answered() && triage.level() == Triage.Level.MENTION && result.evidence().anchor()) {
+            // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk of the treatment: the risk passages answer it.
+            // Without the subject's own words («ضيق تنفس وخفقان») it is someone else's health question.
             SearchResult risk = lookUp(message + "\n" + replies.riskTopic());
             if (risk.answered()) {
                 result = risk;

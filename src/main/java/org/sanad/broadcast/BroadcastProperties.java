@@ -16,9 +16,11 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param rate             messages per second over all chats ({@code BROADCAST_RATE}); Telegram allows about 30,
  *                         the default leaves room for replies to parents. Shared by every instance on one database.
- * @param inDoubt          what to do with a message that was handed to Telegram by a sender that then died before it
- *                         heard the answer ({@code BROADCAST_IN_DOUBT}): {@code resend} (default: a parent may get it
- *                         twice, none misses it) or {@code skip} (none gets it twice, a parent may miss it)
+ * @param inDoubt          what to do with a message that was handed to Telegram by a sender that then died (or timed
+ *                         out) before it heard the answer ({@code BROADCAST_IN_DOUBT}): {@code skip} (default: nobody
+ *                         gets it twice; since the request leaves within a millisecond of being marked and the answer
+ *                         takes a round trip, such a message has almost always reached the parent already) or
+ *                         {@code resend} (nobody misses it; most of those parents then get it twice)
  * @param inFlightLease    how long a message may be with Telegram before other senders call it in doubt; longer than
  *                         the Bot API request timeout, so a live sender has always heard back by then
  * @param maxAttempts      tries per message on errors and timeouts before it counts as failed (429 does not count)
@@ -31,7 +33,7 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sanad.broadcast")
 public record BroadcastProperties(
         @DefaultValue("25") @DecimalMin("0.1") @DecimalMax("30") double rate,
-        @NotNull @DefaultValue("resend") InDoubt inDoubt,
+        @NotNull @DefaultValue("skip") InDoubt inDoubt,
         @NotNull @DefaultValue("60s") Duration inFlightLease,
         @DefaultValue("5") @Min(1) @Max(20) int maxAttempts,
         @NotNull @DefaultValue("1s") Duration retryBackoff,
@@ -39,7 +41,7 @@ public record BroadcastProperties(
         @DefaultValue("8") @Min(1) @Max(64) int concurrency,
         @NotNull @DefaultValue("1s") Duration poll) {
 
-    public enum InDoubt { RESEND, SKIP }
+    public enum InDoubt { SKIP, RESEND }
 
     @AssertTrue(message = "sanad.broadcast durations must be positive")
     public boolean isTimingPositive() {

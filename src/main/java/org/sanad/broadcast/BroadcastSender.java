@@ -43,6 +43,8 @@ class BroadcastSender implements SmartLifecycle {
     private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
+    /** How late a message may still go out: 25/s bunched by 150 ms stays under Telegram's 30 in any second. */
+    private static final Duration LATENESS = Duration.ofMillis(150);
 
     private final Deliveries deliveries;
     private final BroadcastReports reports;
@@ -59,10 +61,18 @@ class BroadcastSender implements SmartLifecycle {
     private final Map<Long, Instant> lastSentToChat = new ConcurrentHashMap<>();
     private final Map<Long, String> texts = new ConcurrentHashMap<>();
     private final Statistics statistics = new Statistics();
+    /**
+     * Calls to Telegram under way. A fresh JVM's first calls stall (class loading, the first connection) and, made
+     * side by side, would then reach Telegram together, over the limit; so one at a time until a few have gone.
+     */
+    private final java.util.concurrent.Semaphore calls = new java.util.concurrent.Semaphore(1);
+    private final AtomicInteger warmUp = new AtomicInteger(3);
 
     private volatile boolean running;
     private volatile boolean halted;
     private volatile boolean woken;
+    /** This instance's copy of the 429 pause, for the calls it has already claimed; the database tells the others. */
+    private volatile Instant pausedUntil = Instant.MIN;
     private Thread dispatcher;
     private ScheduledThreadPoolExecutor senders;
     private TelegramClient client;
@@ -93,6 +103,7 @@ class BroadcastSender implements SmartLifecycle {
         final AtomicLong failed = new AtomicLong();
         final AtomicLong retried = new AtomicLong();
         final AtomicLong recoveredInDoubt = new AtomicLong();
+        final AtomicLong late = new AtomicLong();
     }
 
     Statistics statistics() {
@@ -273,22 +284,50 @@ class BroadcastSender implements SmartLifecycle {
         if (halted) {
             return;
         }
-        Instant now = clock.instant();
         if (!running || !chatReady(row.chatId())) {
-            deliveries.release(row, now.plus(PER_CHAT));
+            deliveries.release(row, clock.instant().plus(PER_CHAT));
             return;
         }
+        calls.acquireUninterruptibly();
+        try {
+            if (!halted) {
+                call(row);
+            }
+        } finally {
+            calls.release();
+        }
+        if (warmUp.get() > 0 && warmUp.decrementAndGet() == 0) {
+            calls.release(properties.concurrency() - 1);
+        }
+    }
+
+    /** Marks the row IN_FLIGHT only right before the call, so that a crash leaves in doubt only what was on the wire. */
+    private void call(Deliveries.Claimed row) {
+        Instant now = clock.instant();
+        if (now.isBefore(pausedUntil)) {
+            deliveries.release(row, pausedUntil);
+            return;
+        }
+        if (late(row, now)) {
+            deliveries.release(row, now);
+            return;
+        }
+        SendMessage message = SendMessage.builder()
+                .chatId(row.chatId())
+                .text(RTL + escapeHtml(text(row.broadcastId())))
+                .parseMode("HTML")
+                .build();
         if (!deliveries.markInFlight(row, now, now.plus(properties.inFlightLease()))) {
             deliveries.release(row, now); // a 429 pause began after the claim (or the claim was lost: then a no-op)
             return;
         }
+        if (late(row, clock.instant())) {
+            deliveries.unmark(row, clock.instant()); // the database was slow to answer
+            return;
+        }
         lastSentToChat.put(row.chatId(), now);
         try {
-            client.execute(SendMessage.builder()
-                    .chatId(row.chatId())
-                    .text(RTL + escapeHtml(text(row.broadcastId())))
-                    .parseMode("HTML")
-                    .build());
+            client.execute(message);
             if (halted) {
                 return;
             }
@@ -305,6 +344,18 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
+    /**
+     * A message whose slot passed more than {@link #LATENESS} ago (a pause, a slow start, a slow database) goes back
+     * to the queue for a fresh slot: sent late, it would bunch with the punctual ones.
+     */
+    private boolean late(Deliveries.Claimed row, Instant now) {
+        if (now.isAfter(row.slot().plus(LATENESS))) {
+            statistics.late.incrementAndGet();
+            return true;
+        }
+        return false;
+    }
+
     /** Telegram answered, with an error. */
     private void refused(Deliveries.Claimed row, TelegramApiRequestException e) {
         Instant now = clock.instant();
@@ -314,6 +365,7 @@ class BroadcastSender implements SmartLifecycle {
             Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
             Instant until = now.plusSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter));
             statistics.throttled.incrementAndGet();
+            pausedUntil = until;
             deliveries.pause(until);
             deliveries.retryLater(row, until, row.attempts(), "429");
             log.warn("Telegram asked to slow down: broadcasts pause for {} s", Duration.between(now, until).toSeconds());
@@ -330,9 +382,12 @@ class BroadcastSender implements SmartLifecycle {
         }
     }
 
-    /** A timeout or a broken connection: Telegram may or may not have the message. */
+    /**
+     * No answer from Telegram. When the connection could not even be made, nothing was sent and it is simply tried
+     * again; otherwise (a timeout, a connection dropped mid-call) Telegram may have the message, and it is in doubt.
+     */
     private void noAnswer(Deliveries.Claimed row, Exception e) {
-        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP) {
+        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP && !neverSent(e)) {
             jdbc.sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_until = NULL, last_error = ? "
                             + "WHERE id = ? AND claimed_by = ? AND status = 'IN_FLIGHT'")
                     .params("no answer", row.id(), row.token())
@@ -340,6 +395,16 @@ class BroadcastSender implements SmartLifecycle {
             return;
         }
         retryOrFail(row, "no answer: " + e.getClass().getSimpleName());
+    }
+
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void retryOrFail(Deliveries.Claimed row, String reason) {

@@ -115,6 +115,14 @@ class Deliveries {
                 .update() == 1;
     }
 
+    /** Takes back the IN_FLIGHT mark of a row that was, after all, not handed to Telegram. */
+    void unmark(Claimed row, Instant notBefore) {
+        jdbc.sql("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ? "
+                        + "WHERE id = ? AND status = 'IN_FLIGHT' AND claimed_by = ?")
+                .params(at(notBefore), row.id(), row.token())
+                .update();
+    }
+
     /** Gives a claimed row back, unsent. */
     void release(Claimed row, Instant notBefore) {
         jdbc.sql("UPDATE delivery SET status = 'PENDING', claimed_by = NULL, claimed_until = NULL, not_before = ? "

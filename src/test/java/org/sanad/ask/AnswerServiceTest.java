@@ -72,6 +72,14 @@ class AnswerServiceTest {
     }
 
     @Test
+    void doesNotAnswerSomeoneElsesHealthQuestionWithTheRiskPassages() {
+        Answer answer = service(Triage.Level.MENTION, "", "").answer("عندي خفقان وضيق في النفس من أسبوع، هل هو القلق؟");
+        assertThat(answer.passages()).isEmpty();
+        assertThat(answer.kind()).isEqualTo(Answer.Kind.NOT_COVERED);
+        assertThat(answer.reply()).endsWith(doctorNote());
+    }
+
+    @Test
     void answersAGeneralQuestionAboutADangerSignFromTheRiskPassagesWithTheSafetyNote() {
         Answer answer = service(Triage.Level.MENTION, "", "").answer("هل البوتوكس ممكن يسبب مشاكل في البلع؟");
         assertThat(answer.emergency()).isFalse();

@@ -22,11 +22,11 @@ class BroadcastPropertiesTest {
             .withUserConfiguration(PropertiesOnly.class);
 
     @Test
-    void defaultsAre25PerSecondAndResendingMessagesInDoubt() {
+    void defaultsAre25PerSecondAndSkippingMessagesInDoubt() {
         context.run(ctx -> {
             BroadcastProperties properties = ctx.getBean(BroadcastProperties.class);
             assertThat(properties.rate()).isEqualTo(25);
-            assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.RESEND);
+            assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.SKIP);
             assertThat(properties.spacing().toMillis()).isEqualTo(40);
         });
     }
@@ -39,8 +39,8 @@ class BroadcastPropertiesTest {
 
     @Test
     void theInDoubtSettingIsWrittenInLowerCase() {
-        context.withPropertyValues("sanad.broadcast.in-doubt=skip").run(ctx ->
-                assertThat(ctx.getBean(BroadcastProperties.class).inDoubt()).isEqualTo(BroadcastProperties.InDoubt.SKIP));
+        context.withPropertyValues("sanad.broadcast.in-doubt=resend").run(ctx ->
+                assertThat(ctx.getBean(BroadcastProperties.class).inDoubt()).isEqualTo(BroadcastProperties.InDoubt.RESEND));
     }
 
     @Test

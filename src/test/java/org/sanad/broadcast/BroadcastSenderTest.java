@@ -222,7 +222,7 @@ class BroadcastSenderTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
-    void aSenderThatCrashesMidwayIsResumedByTheNextWithNoGapAndOnlyMessagesInDoubtResent(Database db) {
+    void aSenderThatCrashesMidwayIsResumedByTheNextWithNoDuplicateAndNoGap(Database db) {
         SenderRig rig = rig(db);
         rig.subscribe(40);
         BroadcastSender first = rig.startSender(SenderRig.settings().rate(20).inFlightLease(Duration.ofSeconds(2)));
@@ -238,16 +238,19 @@ class BroadcastSenderTest {
 
         Map<Long, Long> perChat = telegram.messagesPerChat();
         perChat.remove(SenderRig.STAFF_CHAT);
-        assertThat(perChat).as("no gap").hasSize(40);
-        List<Long> inDoubt = rig.db.jdbc().sql("SELECT chat_id FROM delivery WHERE in_doubt").query(Long.class).list();
-        assertThat(inDoubt).as("at most the messages that were on the wire").hasSizeLessThanOrEqualTo(8);
-        perChat.forEach((chat, count) -> {
-            if (count > 1) {
-                assertThat(inDoubt).as("only a message in doubt may arrive twice").contains(chat);
+        assertThat(perChat.values()).as("no duplicate").allMatch(count -> count == 1);
+        assertThat(telegram.duplicates()).isZero();
+        // A halted sender's calls under way still complete at the fake (as on a real crash, the request was out):
+        // those rows are in doubt, skipped, and the parent did get the message, so nobody is missed.
+        List<Long> inDoubt = rig.db.jdbc().sql("SELECT chat_id FROM delivery WHERE status = 'IN_DOUBT'")
+                .query(Long.class).list();
+        rig.subscribers().forEach(chat -> {
+            if (!perChat.containsKey(chat)) {
+                assertThat(inDoubt).as("no gap: only a message in doubt may be missing").contains(chat);
             }
         });
-        assertThat(telegram.duplicates()).isLessThanOrEqualTo(inDoubt.size());
-        assertThat(rig.deliveries(id, "SENT")).isEqualTo(40);
+        assertThat(rig.deliveries(id, "SENT") + rig.deliveries(id, "IN_DOUBT")).isEqualTo(40);
+        assertThat(rig.deliveries(id, "IN_DOUBT")).as("at most the calls under way").isLessThanOrEqualTo(8);
     }
 
     @ParameterizedTest(name = "{0}")

@@ -56,7 +56,7 @@ final class SenderRig implements AutoCloseable {
     /** Test settings: the production defaults, but a short poll so that tests do not wait on it. */
     static final class Settings {
         double rate = 25;
-        BroadcastProperties.InDoubt inDoubt = BroadcastProperties.InDoubt.RESEND;
+        BroadcastProperties.InDoubt inDoubt = BroadcastProperties.InDoubt.SKIP;
         Duration inFlightLease = Duration.ofSeconds(60);
         int maxAttempts = 5;
         Duration retryBackoff = Duration.ofSeconds(1);
@@ -110,6 +110,11 @@ final class SenderRig implements AutoCloseable {
         senders.add(sender);
         sender.start();
         return sender;
+    }
+
+    /** Every chat subscribed through {@link #subscribe(int)}. */
+    List<Long> subscribers() {
+        return db.jdbc().sql("SELECT chat_id FROM subscriber ORDER BY chat_id").query(Long.class).list();
     }
 
     /** Chats FIRST_CHAT .. FIRST_CHAT + count - 1, subscribed. */
