@@ -28,7 +28,7 @@ class SafetyLexiconTest {
         assertThat(lexicon.redFlags().keySet()).containsAll(SafetyLexicon.CATEGORIES);
         assertThat(SafetyLexicon.CRISIS_CATEGORIES).isEqualTo(lexicon.crisis().keySet());
         for (String section : lexicon.words().keySet()) {
-            if (section.startsWith("action:") || section.startsWith("capacity:")) {
+            if (section.startsWith("action:") || section.startsWith("capacity:") || section.startsWith("topic:")) {
                 assertThat(SafetyLexicon.CATEGORIES).as(section).contains(section.substring(section.indexOf(':') + 1));
             }
         }
