@@ -19,9 +19,9 @@ class KnowledgeConfiguration {
     private static final Logger log = LoggerFactory.getLogger(KnowledgeConfiguration.class);
 
     /** Bump when analysis code changes, so that a stale index on disk is rebuilt. */
-    static final String ANALYSIS_CODE_VERSION = "analysis-1";
+    static final String ANALYSIS_CODE_VERSION = "analysis-2";
 
-    private static final List<String> LANGUAGE_FILES = List.of("stopwords.txt", "weak-words.txt", "anchors.txt",
+    private static final List<String> LANGUAGE_FILES = List.of("stopwords.txt", "weak-words.txt", "general-words.txt", "anchors.txt",
             "lemmas.txt", "synonyms.txt", "latin.txt", "chitchat.txt");
 
     @Bean(destroyMethod = "close")

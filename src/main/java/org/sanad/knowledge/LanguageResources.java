@@ -29,19 +29,21 @@ final class LanguageResources {
     private final Set<String> weakWords;
     private final Set<String> generalWords;
     private final Set<String> anchorWords;
+    private final Set<String> openAnchorWords;
     private final Map<String, String> lemmas;
     private final List<SynonymRule> synonyms;
     private final Map<String, List<String>> latinLexicon;
     private final Map<String, Set<String>> chitchat;
 
     private LanguageResources(Set<String> stopWords, List<List<String>> stopPhrases, Set<String> weakWords,
-            Set<String> generalWords, Set<String> anchorWords, Map<String, String> lemmas, List<SynonymRule> synonyms,
+            Set<String> generalWords, Set<String> anchorWords, Set<String> openAnchorWords, Map<String, String> lemmas, List<SynonymRule> synonyms,
             Map<String, List<String>> latinLexicon, Map<String, Set<String>> chitchat) {
         this.stopWords = stopWords;
         this.stopPhrases = stopPhrases;
         this.weakWords = weakWords;
         this.generalWords = generalWords;
         this.anchorWords = anchorWords;
+        this.openAnchorWords = openAnchorWords;
         this.lemmas = lemmas;
         this.synonyms = synonyms;
         this.latinLexicon = latinLexicon;
@@ -104,7 +106,7 @@ final class LanguageResources {
             chitchat.computeIfAbsent(section, k -> new HashSet<>()).add(String.join(" ", words(line)));
         }
         return new LanguageResources(stop, stopPhrases, wordSet("weak-words.txt"), wordSet("general-words.txt"),
-                wordSet("anchors.txt"), lemmas,
+                wordSet("anchors.txt"), openAnchors(), lemmas,
                 synonyms, latin, chitchat);
     }
 
@@ -139,6 +141,17 @@ final class LanguageResources {
     static List<String> words(String text) {
         String normalized = ArabicNormalizer.normalize(text).replaceAll("[^\\p{L}\\p{Nd}=]+", " ").trim();
         return normalized.isEmpty() ? List.of() : Arrays.asList(normalized.split(" "));
+    }
+
+    /** Anchors marked «~»: they name the subject only when what follows them is not something else («حقنة الأنسولين»). */
+    private static Set<String> openAnchors() {
+        Set<String> out = new HashSet<>();
+        for (String line : lines(classpath("anchors.txt"))) {
+            if (line.startsWith("~")) {
+                out.add(String.join(" ", words(line)));
+            }
+        }
+        return out;
     }
 
     private static Set<String> wordSet(String name) {
@@ -194,6 +207,10 @@ final class LanguageResources {
 
     Set<String> anchorWords() {
         return anchorWords;
+    }
+
+    Set<String> openAnchorWords() {
+        return openAnchorWords;
     }
 
     Map<String, String> lemmas() {

@@ -203,6 +203,16 @@ public final class PassageSearch {
             double weight = Math.log(1 + (double) documents / Math.max(1, df)) / Math.log(1 + documents);
             out.add(new ResolvedSlot(slot, known, repaired, weight, slot.anchor() || repaired && questions.isAnchor(known)));
         }
+        // «حقنة الانسولين», «ابرة فيتامين»: an injection named by a word no document has is another treatment.
+        for (int i = 0; i + 1 < out.size(); i++) {
+            ResolvedSlot slot = out.get(i);
+            ResolvedSlot next = out.get(i + 1);
+            boolean adjacent = next.slot().position() == slot.slot().position() + slot.slot().span();
+            if (adjacent && slot.anchor() && questions.isOpenAnchor(slot.slot().terms()) && next.unknown()
+                    && !next.slot().weak() && !next.slot().general() && !next.slot().latin()) {
+                out.set(i, new ResolvedSlot(slot.slot(), slot.known(), slot.repaired(), slot.weight(), false));
+            }
+        }
         return out;
     }
 

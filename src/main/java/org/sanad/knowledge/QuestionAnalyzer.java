@@ -50,6 +50,8 @@ final class QuestionAnalyzer {
     private final Set<String> weakTerms = new HashSet<>();
     private final Set<String> generalTerms = new HashSet<>();
     private final List<List<Set<String>>> anchors = new ArrayList<>();
+    private final List<List<Set<String>>> openAnchors = new ArrayList<>();
+    private final List<List<Set<String>>> closedAnchors = new ArrayList<>();
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<List<Set<String>>> stopPhrases = new ArrayList<>();
     private final int longestLatinKey;
@@ -71,6 +73,8 @@ final class QuestionAnalyzer {
         rules.sort((a, b) -> Integer.compare(longest(b), longest(a)));
         language.stopPhrases().forEach(p -> stopPhrases.add(compile(p)));
         language.anchorWords().forEach(a -> anchors.add(compile(LanguageResources.words(a))));
+        language.openAnchorWords().forEach(a -> openAnchors.add(compile(LanguageResources.words(a))));
+        anchors.stream().filter(a -> !openAnchors.contains(a)).forEach(closedAnchors::add);
         // Greetings and thanks inside a question are not part of it.
         for (String section : List.of("greeting", "thanks", "goodbye")) {
             language.chitchat(section).forEach(p -> stopPhrases.add(compile(LanguageResources.words(p))));
@@ -267,7 +271,16 @@ final class QuestionAnalyzer {
 
     /** The terms name this clinic's subject: «بوتوكس», «حقنه», «صغر الراس»… */
     boolean isAnchor(Set<String> terms) {
-        return anchors.stream().anyMatch(a -> a.stream().allMatch(f -> f.stream().anyMatch(terms::contains)));
+        return matchesAny(anchors, terms);
+    }
+
+    /** An anchor that names the subject only when no unknown word follows it: an injection of what? */
+    boolean isOpenAnchor(Set<String> terms) {
+        return matchesAny(openAnchors, terms) && !matchesAny(closedAnchors, terms);
+    }
+
+    private static boolean matchesAny(List<List<Set<String>>> phrases, Set<String> terms) {
+        return phrases.stream().anyMatch(a -> a.stream().allMatch(f -> f.stream().anyMatch(terms::contains)));
     }
 
     /** «ومش», «فهل», «لغير»: a filler word keeps being one behind a one-letter proclitic. */
@@ -419,7 +432,7 @@ final class QuestionAnalyzer {
                 boolean weak = number || !contentRule && terms.stream().anyMatch(weakTerms::contains);
                 boolean anchor = isAnchor(terms);
                 boolean general = !synonym && !anchor && terms.stream().anyMatch(generalTerms::contains);
-                slots.add(new Slot(word.surface(), terms, weak, general, anchor, word.latinSkeletons(), span));
+                slots.add(new Slot(word.surface(), terms, weak, general, anchor, word.latinSkeletons(), span, i));
             }
             i += span;
         }

@@ -8,10 +8,11 @@ import java.util.Set;
  * evidence that the documents answer the question. General slots («عطيناه», «بالتفصيل») are everyday words: they
  * count when the documents use them, and are no evidence against an answer when they do not.
  *
- * @param span how many words of the message the slot covers
+ * @param span     how many words of the message the slot covers
+ * @param position where the slot starts among the message's words
  */
 record Slot(String surface, Set<String> terms, boolean weak, boolean general, boolean anchor, Set<String> latinSkeletons,
-        int span) {
+        int span, int position) {
 
     boolean latin() {
         return !latinSkeletons.isEmpty();

@@ -1,8 +1,11 @@
 package org.sanad.safety;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.sanad.knowledge.ArabicNormalizer;
 import org.springframework.stereotype.Component;
@@ -30,8 +33,8 @@ public class RedFlagDetector {
     /** Words allowed between a negator and what it negates («ما في عنده أي صعوبة»). */
     private static final int NEGATION_REACH = 6;
     /** Negators that can also be a whole answer («لا، …», «no, …»). */
-    private static final java.util.Set<String> ANSWERS = java.util.Set.of("لا", "no", "la");
-    private static final java.util.Set<String> NOR = java.util.Set.of("ولا", "wala", "wla", "nor");
+    private static final Set<String> ANSWERS = Set.of("لا", "no", "la");
+    private static final Set<String> NOR = Set.of("ولا", "wala", "wla", "nor");
 
     private final SafetyLexicon lexicon;
 
@@ -52,7 +55,7 @@ public class RedFlagDetector {
     }
 
     /** One message as the rules read it; {@code cues} remembers which clause has which cue. */
-    private record Reading(List<Token> tokens, boolean[] masked, Map<String, Boolean> cues) {
+    private record Reading(List<Token> tokens, boolean[] masked, boolean[] signs, Map<String, Boolean> cues) {
     }
 
     public Triage assess(String message) {
@@ -66,10 +69,13 @@ public class RedFlagDetector {
         collect(lexicon.crisis(), Form.CRISIS, tokens, null, hits);
         collect(lexicon.redFlags(), Form.WORD, tokens, masked, hits);
         collectActions(tokens, masked, hits);
+        collectTopics(tokens, masked, hits);
         // «ما عنده ضيق تنفس»: the action inside a red-flag phrase is not a topic of its own.
         hits.removeIf(hit -> hit.form() == Form.TOPIC && hits.stream().anyMatch(other -> other.form() != Form.TOPIC
                 && other.start() <= hit.start() && hit.start() < other.end()));
-        Reading reading = new Reading(tokens, masked, new java.util.HashMap<>());
+        boolean[] signs = new boolean[tokens.size()];
+        hits.forEach(hit -> Arrays.fill(signs, hit.start(), hit.end(), true));
+        Reading reading = new Reading(tokens, masked, signs, new HashMap<>());
         List<Decision> decisions = hits.stream().map(hit -> decide(hit, reading)).toList();
         if (selfReport(tokens, masked)) {
             // «أعاني من ضيق تنفس وقلق»: an adult's own symptoms, no child, no injection: out of scope, and
@@ -83,39 +89,34 @@ public class RedFlagDetector {
     // ---- words and clauses
 
     private List<Token> tokenize(String message) {
-        String text = ArabicNormalizer.normalize(message);
-        List<String> words = new ArrayList<>();
-        List<Integer> clauses = new ArrayList<>();
+        // Line by line: the normaliser folds a line break into a space, and a new line is a new clause.
+        String text = String.join("\n", message.lines().map(ArabicNormalizer::normalize).toList());
+        List<Token> tokens = new ArrayList<>();
         StringBuilder word = new StringBuilder();
         int clause = 0;
+        boolean clauseOpen = false;
         int script = 0;
         for (int i = 0; i <= text.length(); i++) {
             char c = i < text.length() ? text.charAt(i) : ' ';
             int kind = Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019'
                     ? (c >= '\u0600' && c <= '\u06FF' ? 1 : 2) : 0;
-            if (kind == 0 || kind != script && !word.isEmpty()) {
-                if (!word.isEmpty()) {
-                    words.add(word.toString());
-                    clauses.add(clause);
-                    word.setLength(0);
+            if (!word.isEmpty() && (kind == 0 || kind != script)) {
+                Token token = Token.of(word.toString(), clause);
+                // «ابني بيتنفس بصعوبة هل ده طبيعي»: a question word opens a new clause even with no comma.
+                if (clauseOpen && lexicon.is("clause-start", token)) {
+                    token = Token.of(word.toString(), ++clause);
                 }
+                tokens.add(token);
+                clauseOpen = true;
+                word.setLength(0);
             }
             if (kind != 0) {
                 word.append(c);
                 script = kind;
-            } else if (".,?!;:\n\r()[]|/".indexOf(c) >= 0 || c == '…' || c == '؟') {
+            } else if (clauseOpen && (".,?!;:\n()[]|/".indexOf(c) >= 0 || c == '…')) {
                 clause++;
+                clauseOpen = false;
             }
-        }
-        List<Token> tokens = new ArrayList<>(words.size());
-        int shift = 0;
-        for (int i = 0; i < words.size(); i++) {
-            Token probe = Token.of(words.get(i), 0);
-            // «ابني بيتنفس بصعوبة هل ده طبيعي»: a question word opens a new clause even with no comma before it.
-            if (i > 0 && lexicon.is("clause-start", probe) && clauses.get(i - 1).equals(clauses.get(i))) {
-                shift++;
-            }
-            tokens.add(Token.of(words.get(i), clauses.get(i) * 1000 + shift));
         }
         return tokens;
     }
@@ -179,6 +180,25 @@ public class RedFlagDetector {
         }
     }
 
+    /** Sign words named alone («حساسية», «تورم»): a mention, or a denial when negated. */
+    private void collectTopics(List<Token> tokens, boolean[] masked, List<Hit> hits) {
+        for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : lexicon.words().entrySet()) {
+            if (!section.getKey().startsWith("topic:")) {
+                continue;
+            }
+            String category = section.getKey().substring("topic:".length());
+            for (int pos = 0; pos < tokens.size(); pos++) {
+                for (SafetyLexicon.Phrase phrase : section.getValue()) {
+                    int end = lexicon.match(phrase, tokens, pos, masked);
+                    if (end > pos) {
+                        hits.add(new Hit(category, Form.TOPIC, pos, end));
+                        break;
+                    }
+                }
+            }
+        }
+    }
+
     private Form actionForm(List<Token> tokens, int start, int end, boolean[] inabilityEnds, boolean[] difficulty,
             boolean negatable) {
         int clause = tokens.get(start).clause();
@@ -223,6 +243,10 @@ public class RedFlagDetector {
             if (difficulty[j]) {
                 return true;
             }
+            // «تنفسه طبيعي ولا يعاني من أي ضيق»: past a reassurance or a negator, the difficulty is denied.
+            if (isNegator(tokens, j) || lexicon.is("reassurance", tokens.get(j))) {
+                return false;
+            }
         }
         return false;
     }
@@ -240,8 +264,20 @@ public class RedFlagDetector {
                     || negatorBefore(tokens, pos, 2, "aspect", "filler"))) {
                 ends[pos] = true;
             }
+            if (lexicon.is("ability-before-verb", token) && pos + 1 < tokens.size()
+                    && tokens.get(pos + 1).clause() == token.clause() && presentVerb(tokens.get(pos + 1))
+                    && negatorBefore(tokens, pos, 1, "aspect")) {
+                ends[pos] = true;
+            }
         }
         return ends;
+    }
+
+    /** «يبلع», «تتنفس», «نرضع»: a present-tense verb, not a noun («البلع»). */
+    private static boolean presentVerb(Token token) {
+        String word = token.withoutConjunction() != null && !token.text().startsWith("ي") ? token.withoutConjunction()
+                : token.text();
+        return !token.latin() && word.length() >= 3 && "يتن".indexOf(word.charAt(0)) >= 0;
     }
 
     private boolean[] marks(String section, List<Token> tokens, boolean[] masked) {
@@ -256,11 +292,15 @@ public class RedFlagDetector {
     }
 
     private boolean negatorBefore(List<Token> tokens, int start, int reach, String... skippable) {
-        return negatorBefore(tokens, start, reach, false, skippable);
+        return negatorBefore(tokens, start, reach, null, skippable);
     }
 
-    /** {@code denial}: the negator would deny a sign («ما عنده ضيق تنفس»), not make an inability. */
-    private boolean negatorBefore(List<Token> tokens, int start, int reach, boolean denial, String... skippable) {
+    /**
+     * {@code signs} is given when the negator would deny a sign («ما عنده ضيق تنفس»), not make an inability:
+     * then other signs may stand between («لا يوجد أي تورم أو حساسية»).
+     */
+    private boolean negatorBefore(List<Token> tokens, int start, int reach, boolean[] signs, String... skippable) {
+        boolean denial = signs != null;
         int clause = tokens.get(start).clause();
         int skipped = 0;
         for (int j = start - 1; j >= 0 && tokens.get(j).clause() == clause; j--) {
@@ -274,7 +314,7 @@ public class RedFlagDetector {
                 // Maghrebi «became» («ولدي ولا مرخي»).
                 return !denial || !NOR.contains(token.text()) || negatedEarlier(tokens, j);
             }
-            boolean skip = false;
+            boolean skip = denial && signs[j];
             for (String section : skippable) {
                 skip |= lexicon.is(section, token);
             }
@@ -319,7 +359,7 @@ public class RedFlagDetector {
             return new Decision(Triage.Level.CRISIS, what, hit.category());
         }
         boolean negatable = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.TOPIC;
-        if (negatable && negatorBefore(tokens, hit.start(), NEGATION_REACH, true, "filler", "aspect", "child")) {
+        if (negatable && negatorBefore(tokens, hit.start(), NEGATION_REACH, reading.signs(), "filler", "aspect", "child")) {
             return new Decision(Triage.Level.NEGATED, "negated(" + what + ")", hit.category());
         }
         if (negatable && deniedAfter(tokens, hit.end())) {
@@ -358,13 +398,7 @@ public class RedFlagDetector {
             for (int j = 0; j < tokens.size() && first < 0; j++) {
                 first = tokens.get(j).clause() == clause ? j : -1;
             }
-            for (int j = first; j >= 0 && j < Math.min(tokens.size(), first + 2); j++) {
-                if (tokens.get(j).clause() == clause
-                        && lexicon.endOf("conditional", tokens, j, reading.masked()) > j) {
-                    return true;
-                }
-            }
-            return false;
+            return first >= 0 && lexicon.endOf("conditional", tokens, first, reading.masked()) > first;
         }) || has("hypothetical", reading, clause);
     }
 

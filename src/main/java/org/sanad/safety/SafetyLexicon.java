@@ -28,7 +28,8 @@ final class SafetyLexicon {
     /** Sections of words.txt the detector reads by name; any other section is a class for {@code @name}. */
     static final Set<String> WORD_CLASSES = Set.of("negator", "filler", "aspect", "ability", "inability",
             "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
-            "chronic", "self", "other", "clause-start", "topic", "false-friend", "not-negator-before-ma");
+            "chronic", "self", "other", "clause-start", "topic", "false-friend", "not-negator-before-ma",
+            "ability-before-verb");
 
     /** A phrase and where it was written, for error messages. */
     record Phrase(List<TokenPattern> words, String source) {

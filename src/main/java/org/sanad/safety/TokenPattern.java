@@ -51,12 +51,17 @@ record TokenPattern(Kind kind, String text, boolean anyPrefix, boolean anySuffix
     /** True when this pattern (not a class or gap) matches the word. */
     boolean matches(Token token) {
         return switch (kind) {
-            case ARABIC -> !token.latin() && (glob(token.text()) || token.withoutConjunction() != null
-                    && glob(token.withoutConjunction()));
+            case ARABIC -> !token.latin() && (arabicGlob(token.text()) || token.withoutConjunction() != null
+                    && arabicGlob(token.withoutConjunction()));
             case LATIN -> token.latin() && glob(token.text());
             case ARABIZI -> token.latin() && token.skeletons().stream().anyMatch(this::skeletonGlob);
             case CLASS, GAP -> false;
         };
+    }
+
+    /** «ضعيفا», «مرتخيا»: the written tanween of MSA adjectives is the word itself. */
+    private boolean arabicGlob(String word) {
+        return glob(word) || word.length() >= 4 && word.endsWith("ا") && glob(word.substring(0, word.length() - 1));
     }
 
     private boolean glob(String word) {

@@ -21,6 +21,7 @@ import org.telegram.telegrambots.meta.api.objects.commands.BotCommand;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeChat;
 import org.telegram.telegrambots.meta.api.objects.commands.scope.BotCommandScopeDefault;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
+import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
@@ -81,6 +82,14 @@ class TelegramChannel implements SmartLifecycle {
                 polling = application;
                 log.info("Telegram is on: long polling {}", properties.apiUrl());
                 return;
+            } catch (TelegramApiRequestException e) {
+                if (e.getErrorCode() != null && (e.getErrorCode() == 401 || e.getErrorCode() == 404)) {
+                    log.error("Telegram refused the bot token ({}): check TELEGRAM_BOT_TOKEN; trying again in {}s",
+                            e.getErrorCode(), backoff.toSeconds());
+                } else {
+                    log.warn("Telegram answered {} at start-up; trying again in {}s", e.getErrorCode(),
+                            backoff.toSeconds());
+                }
             } catch (TelegramApiException | RuntimeException e) {
                 log.warn("Cannot reach Telegram at {} ({}); trying again in {}s", properties.apiUrl(),
                         e.getClass().getSimpleName(), backoff.toSeconds());

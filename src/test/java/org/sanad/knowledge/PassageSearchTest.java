@@ -51,6 +51,18 @@ class PassageSearchTest {
     }
 
     @Test
+    void rejectsAnInjectionOfAnotherMedicine() {
+        assertThat(search.search("حقنة الانسولين بتتاخد قبل الاكل ولا بعده؟").answered()).isFalse();
+        assertThat(search.search("ما فائدة حقنة فيتامين ب١٢ للأطفال وما الجرعة المناسبة لها").answered()).isFalse();
+    }
+
+    @Test
+    void anInjectionFollowedByAnEverydayOrKnownWordIsStillTheSubject() {
+        assertThat(best("مكان الإبرة صار أزرق شوي متل كدمة، هيدا من الأعراض الجانبية؟")).contains("الآثار الجانبية");
+        assertThat(best("وين بيعطوا الابرة تقريبا؟ جنب المفصل؟")).isNotBlank();
+    }
+
+    @Test
     void aSpellingGuessAloneIsNoMatch() {
         // «اسهال» is one letter from «اسهل» (easier), which the article has.
         SearchResult result = search.search("اسهال شديد عند بنتي");

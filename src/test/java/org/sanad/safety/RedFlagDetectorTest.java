@@ -125,6 +125,12 @@ class RedFlagDetectorTest {
     }
 
     @Test
+    void takesANewLineForANewClause() {
+        assertThat(detector.assess("ما عنده حرارة\nبيختنق").level()).isEqualTo(Triage.Level.URGENT);
+        assertThat(detector.assess("ابني مش قادر يبلع\r\nهل ده طبيعي").level()).isEqualTo(Triage.Level.URGENT);
+    }
+
+    @Test
     void answersEmptyAndOddInputCalmly() {
         assertThat(detector.assess("").level()).isEqualTo(Triage.Level.NONE);
         assertThat(detector.assess("؟؟؟ !!! 😢").level()).isEqualTo(Triage.Level.NONE);

@@ -23,12 +23,20 @@ class SafetyLexiconTest {
     }
 
     @Test
+    void keepsClauseOpenersToOneWord() {
+        assertThat(lexicon.words().get("clause-start")).allSatisfy(phrase ->
+                assertThat(phrase.words()).as(phrase.source()).hasSize(1));
+        assertThat(lexicon.words().get("ability-before-verb")).allSatisfy(phrase ->
+                assertThat(phrase.words()).as(phrase.source()).hasSize(1));
+    }
+
+    @Test
     void filesRedFlagsOnlyUnderKnownCategories() {
         assertThat(SafetyLexicon.CATEGORIES).containsAll(lexicon.redFlags().keySet());
         assertThat(lexicon.redFlags().keySet()).containsAll(SafetyLexicon.CATEGORIES);
         assertThat(SafetyLexicon.CRISIS_CATEGORIES).isEqualTo(lexicon.crisis().keySet());
         for (String section : lexicon.words().keySet()) {
-            if (section.startsWith("action:") || section.startsWith("capacity:")) {
+            if (section.startsWith("action:") || section.startsWith("capacity:") || section.startsWith("topic:")) {
                 assertThat(SafetyLexicon.CATEGORIES).as(section).contains(section.substring(section.indexOf(':') + 1));
             }
         }
