@@ -38,11 +38,6 @@ public final class Evaluation {
     }
 
     /** Scores with the standard texts of {@link TestPipeline#replies()}. */
-    public static Evaluation run(AnswerService service, String doctorNote, List<EvalRow> rows) {
-        ReplyComposer replies = TestPipeline.replies();
-        return run(service, doctorNote, replies.urgentAdvice(), replies.crisisAdvice(), rows);
-    }
-
     public static Evaluation run(AnswerService service, ReplyComposer replies, List<EvalRow> rows) {
         return run(service, replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice(), rows);
     }
