@@ -80,15 +80,24 @@ public class BroadcastService {
         return new Draft(id, recipients);
     }
 
+    /** Why this staff member may not act on this broadcast; empty when they may. */
+    private Optional<Outcome> refusal(Optional<Row> row, long staffUserId) {
+        if (row.isEmpty()) {
+            return Optional.of(Outcome.NOT_FOUND);
+        }
+        if (row.get().staffUserId() != staffUserId || !roles.isStaff(staffUserId)) {
+            return Optional.of(Outcome.NOT_YOURS);
+        }
+        return Optional.empty();
+    }
+
     /** On "send": one delivery per active subscriber, handed to the paced sender; idempotent. */
     public Outcome send(long broadcastId, long staffUserId) {
         Outcome outcome = transactions.execute(status -> {
             Optional<Row> row = lock(broadcastId);
-            if (row.isEmpty()) {
-                return Outcome.NOT_FOUND;
-            }
-            if (row.get().staffUserId() != staffUserId || !roles.isStaff(staffUserId)) {
-                return Outcome.NOT_YOURS;
+            Optional<Outcome> refusal = refusal(row, staffUserId);
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             switch (row.get().status()) {
                 case "SENDING", "DONE" -> {
@@ -123,11 +132,9 @@ public class BroadcastService {
     public Outcome cancel(long broadcastId, long staffUserId) {
         Outcome outcome = transactions.execute(status -> {
             Optional<Row> row = lock(broadcastId);
-            if (row.isEmpty()) {
-                return Outcome.NOT_FOUND;
-            }
-            if (row.get().staffUserId() != staffUserId || !roles.isStaff(staffUserId)) {
-                return Outcome.NOT_YOURS;
+            Optional<Outcome> refusal = refusal(row, staffUserId);
+            if (refusal.isPresent()) {
+                return refusal.get();
             }
             switch (row.get().status()) {
                 case "DONE" -> {
