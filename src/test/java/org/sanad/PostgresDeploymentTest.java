@@ -7,13 +7,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sanad.audit.AuditLog;
 import org.sanad.broadcast.Subscribers;
+import org.sanad.testing.DeployedOnPostgres;
 import org.sanad.testing.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -29,15 +28,7 @@ class PostgresDeploymentTest {
 
     @DynamicPropertySource
     static void onPostgres(DynamicPropertyRegistry registry) throws IOException {
-        Path knowledge = Files.createTempDirectory("sanad-knowledge");
-        Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
-                knowledge.resolve("botox-for-children-with-microcephaly.md"));
-        Path data = Files.createTempDirectory("sanad-data");
-        registry.add("sanad.knowledge.dir", knowledge::toString);
-        registry.add("sanad.knowledge.index-dir", () -> data.resolve("index").toString());
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
-        registry.add("spring.datasource.password", () -> "");
+        DeployedOnPostgres.register(registry, DATABASE);
         registry.add("sanad.admin.api-token", () -> "pg-test-token");
     }
 

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.sanad.testing.DeployedOnPostgres;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,15 +25,7 @@ class BroadcastWiringTest {
 
     @DynamicPropertySource
     static void deployed(DynamicPropertyRegistry registry) throws IOException {
-        Path knowledge = Files.createTempDirectory("sanad-knowledge");
-        Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
-                knowledge.resolve("botox-for-children-with-microcephaly.md"));
-        Path data = Files.createTempDirectory("sanad-data");
-        registry.add("sanad.knowledge.dir", knowledge::toString);
-        registry.add("sanad.knowledge.index-dir", () -> data.resolve("index").toString());
-        registry.add("spring.datasource.url", () -> DATABASE);
-        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
-        registry.add("spring.datasource.password", () -> "");
+        DeployedOnPostgres.register(registry, DATABASE);
         registry.add("sanad.telegram.token", TELEGRAM::token);
         registry.add("sanad.telegram.api-url", TELEGRAM::url);
         registry.add("sanad.roles.staff-ids", () -> String.valueOf(STAFF));

@@ -2,10 +2,6 @@ package org.sanad.eval;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanad.ask.Answer;
@@ -17,14 +13,9 @@ import org.sanad.ask.AnswerService;
  */
 class OffTopicNegativesTest {
 
-    static final Path NEGATIVES = Path.of(System.getProperty("sanad.shared", "../shared"),
-            "eval/negatives/mentalqa_train_dev_questions.txt");
-
     @Test
-    void answersRealOffTopicHealthQuestionsWithNoPassage() throws IOException {
-        assertThat(NEGATIVES).as("the shared evaluation data next to the project").exists();
-        List<String> questions = Files.readAllLines(NEGATIVES, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).toList();
+    void answersRealOffTopicHealthQuestionsWithNoPassage() {
+        List<String> questions = OffTopicQuestions.load();
         AnswerService service = TestPipeline.shared();
         int rejected = 0;
         StringBuilder misses = new StringBuilder();

@@ -2,14 +2,11 @@ package org.sanad.safety;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sanad.eval.OffTopicQuestions;
 
 /**
  * 350 real Arabic questions on mental health (MentalQA), read from {@code ../shared} at test time: adults
@@ -18,14 +15,9 @@ import org.junit.jupiter.api.Test;
  */
 class RedFlagNegativesTest {
 
-    static final Path NEGATIVES = Path.of(System.getProperty("sanad.shared", "../shared"),
-            "eval/negatives/mentalqa_train_dev_questions.txt");
-
     @Test
-    void almostNeverEscalatesAdultsHealthQuestions() throws IOException {
-        assertThat(NEGATIVES).as("the shared evaluation data next to the project").exists();
-        List<String> questions = Files.readAllLines(NEGATIVES, StandardCharsets.UTF_8).stream()
-                .filter(l -> !l.isBlank()).toList();
+    void almostNeverEscalatesAdultsHealthQuestions() {
+        List<String> questions = OffTopicQuestions.load();
         RedFlagDetector detector = new RedFlagDetector();
         Map<Triage.Level, Integer> levels = new EnumMap<>(Triage.Level.class);
         StringBuilder urgent = new StringBuilder();
