@@ -1,6 +1,7 @@
 package org.sanad.ask;
 
 import java.util.List;
+import org.sanad.knowledge.Passage;
 import org.sanad.knowledge.SearchResult;
 
 /**
@@ -13,10 +14,36 @@ import org.sanad.knowledge.SearchResult;
  * @param related   passages that matched a little, offered as "did you mean" when not answered
  * @param reply     exactly what the parent sees; it always ends with the doctor note
  */
-public record Answer(Kind kind, boolean emergency, List<SearchResult.ScoredPassage> passages,
-        List<SearchResult.ScoredPassage> related, String reply) {
+public record Answer(Kind kind, boolean emergency, List<Source> passages, List<Source> related, String reply) {
 
     public enum Kind { ANSWERED, NOT_COVERED, UNCLEAR, SOCIAL, URGENT, CRISIS }
+
+    /**
+     * A passage as channels show it, so that they need no search types.
+     *
+     * @param section  the heading the passage sits under, or empty
+     * @param source   the file, as {@code knowledge/<path>}
+     * @param score    its retrieval score; {@code passages} are in descending order of it
+     * @param question a question that finds this passage again, for a "did you mean" button
+     */
+    public record Source(String id, String title, String section, String text, String source, double score,
+            String question) {
+
+        /** The title and section as a parent reads them: «title — section». */
+        public String heading() {
+            return section.isBlank() || section.equals(title) ? title : title + " — " + section;
+        }
+
+        static Source of(SearchResult.ScoredPassage scored) {
+            Passage p = scored.passage();
+            String question = p.questions().isEmpty() ? p.text() : p.questions().get(0);
+            return new Source(p.id(), p.title(), p.section(), p.text(), p.source(), scored.score(), question);
+        }
+
+        static List<Source> of(List<SearchResult.ScoredPassage> scored) {
+            return scored.stream().map(Source::of).toList();
+        }
+    }
 
     public Answer {
         passages = List.copyOf(passages);

@@ -60,13 +60,13 @@ public class AnswerService {
             }
         }
         if (triage.urgent()) {
-            return new Answer(Answer.Kind.URGENT, true, result.passages(), List.of(),
+            return new Answer(Answer.Kind.URGENT, true, Answer.Source.of(result.passages()), List.of(),
                     replies.urgent(result.passages()));
         }
         return switch (result.verdict()) {
-            case ANSWERED -> new Answer(Answer.Kind.ANSWERED, false, result.passages(), List.of(),
+            case ANSWERED -> new Answer(Answer.Kind.ANSWERED, false, Answer.Source.of(result.passages()), List.of(),
                     replies.answer(result.passages().get(0).passage(), triage.needsSafetyNote()));
-            case NOT_COVERED -> new Answer(Answer.Kind.NOT_COVERED, false, List.of(), result.related(),
+            case NOT_COVERED -> new Answer(Answer.Kind.NOT_COVERED, false, List.of(), Answer.Source.of(result.related()),
                     replies.notCovered(triage.needsSafetyNote()));
             case UNCLEAR -> new Answer(Answer.Kind.UNCLEAR, false, List.of(), List.of(), replies.unclear());
             case GREETING, THANKS, GOODBYE, IDENTITY -> new Answer(Answer.Kind.SOCIAL, false, List.of(), List.of(),

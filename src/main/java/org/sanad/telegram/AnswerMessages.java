@@ -3,8 +3,6 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanad.ask.Answer;
-import org.sanad.knowledge.Passage;
-import org.sanad.knowledge.SearchResult;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -35,11 +33,10 @@ class AnswerMessages {
     List<SendMessage> render(long chatId, Answer answer) {
         List<String> parts = splitter.split(answer.reply());
         List<InlineKeyboardRow> rows = new ArrayList<>();
-        for (SearchResult.ScoredPassage related : relatedPassages(answer)) {
-            Passage passage = related.passage();
-            String question = passage.questions().isEmpty() ? passage.text() : passage.questions().get(0);
-            String label = texts.get("related.button", shorten(passage.questions().isEmpty()
-                    ? passage.heading() : question));
+        for (Answer.Source related : relatedPassages(answer)) {
+            String question = related.question();
+            String label = texts.get("related.button", shorten(question.equals(related.text())
+                    ? related.heading() : question));
             rows.add(new InlineKeyboardRow(button(label, Callbacks.question(buttons.rememberQuestion(question)))));
         }
         if (answer.kind() == Answer.Kind.ANSWERED || answer.kind() == Answer.Kind.NOT_COVERED) {
@@ -81,7 +78,7 @@ class AnswerMessages {
         return InlineKeyboardButton.builder().text(label).callbackData(callbackData).build();
     }
 
-    private static List<SearchResult.ScoredPassage> relatedPassages(Answer answer) {
+    private static List<Answer.Source> relatedPassages(Answer answer) {
         if (answer.emergency() || answer.kind() == Answer.Kind.CRISIS) {
             return List.of(); // nothing should distract from the urgent advice
         }

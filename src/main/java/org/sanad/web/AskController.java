@@ -3,7 +3,6 @@ package org.sanad.web;
 import java.util.List;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
-import org.sanad.knowledge.SearchResult;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -28,9 +27,8 @@ class AskController {
     /** One passage as the API shows it; {@code section} is the heading it sits under. */
     record PassageView(String id, String title, String section, String text, String source, double score) {
 
-        static PassageView of(SearchResult.ScoredPassage scored) {
-            var p = scored.passage();
-            return new PassageView(p.id(), p.title(), p.section(), p.text(), p.source(), scored.score());
+        static PassageView of(Answer.Source p) {
+            return new PassageView(p.id(), p.title(), p.section(), p.text(), p.source(), p.score());
         }
     }
 

@@ -43,8 +43,8 @@ class AnswerServiceTest {
     void answersWithThePassageItsSourceAndTheDoctorNoteLast() {
         Answer answer = service(Triage.Level.NONE, "", "").answer("متى يبدأ مفعول البوتوكس؟");
         assertThat(answer.kind()).isEqualTo(Answer.Kind.ANSWERED);
-        assertThat(answer.reply()).startsWith(answer.passages().get(0).passage().text())
-                .contains("المصدر: " + answer.passages().get(0).passage().heading())
+        assertThat(answer.reply()).startsWith(answer.passages().get(0).text())
+                .contains("المصدر: " + answer.passages().get(0).heading())
                 .endsWith(doctorNote());
     }
 
@@ -84,7 +84,7 @@ class AnswerServiceTest {
         Answer answer = service(Triage.Level.MENTION, "", "").answer("هل البوتوكس ممكن يسبب مشاكل في البلع؟");
         assertThat(answer.emergency()).isFalse();
         assertThat(answer.passages()).isNotEmpty();
-        assertThat(answer.passages().get(0).passage().section()).isEqualTo("مخاطر البوتوكس");
+        assertThat(answer.passages().get(0).section()).isEqualTo("مخاطر البوتوكس");
         assertThat(answer.reply()).contains("تنبيه").endsWith(doctorNote());
     }
 
@@ -94,7 +94,7 @@ class AnswerServiceTest {
                 .answer("ما عنده أي ضيق في التنفس ولا مشكلة في البلع ولا ارتخاء، بس متى تظهر نتيجة الإبرة؟");
         assertThat(answer.emergency()).isFalse();
         assertThat(answer.passages()).isNotEmpty();
-        assertThat(answer.passages().get(0).passage().text()).containsAnyOf("اليوم التالي", "خلال 24 ساعة");
+        assertThat(answer.passages().get(0).text()).containsAnyOf("اليوم التالي", "خلال 24 ساعة");
         assertThat(answer.reply()).contains("تنبيه").endsWith(doctorNote());
     }
 

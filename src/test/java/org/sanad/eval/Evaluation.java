@@ -98,9 +98,9 @@ public final class Evaluation {
     }
 
     private static boolean top(Answer answer, EvalRow row, int k) {
-        List<SearchResult.ScoredPassage> passages = answer.passages();
+        List<org.sanad.ask.Answer.Source> passages = answer.passages();
         for (int i = 0; i < Math.min(k, passages.size()); i++) {
-            if (EvalFolding.containsAny(passages.get(i).passage().text(), row.expectAny())) {
+            if (EvalFolding.containsAny(passages.get(i).text(), row.expectAny())) {
                 return true;
             }
         }
@@ -109,7 +109,7 @@ public final class Evaluation {
 
     private static String describe(EvalRow row, Answer answer) {
         String got = answer.passages().isEmpty() ? answer.kind().name()
-                : answer.passages().get(0).passage().id() + " " + preview(answer.passages().get(0).passage().text());
+                : answer.passages().get(0).id() + " " + preview(answer.passages().get(0).text());
         return row.id() + " [" + row.dialect() + "] «" + row.text() + "» → " + got + (answer.emergency() ? " (emergency)" : "");
     }
 

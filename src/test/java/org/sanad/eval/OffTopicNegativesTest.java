@@ -25,7 +25,7 @@ class OffTopicNegativesTest {
                 rejected++;
             } else {
                 misses.append("   «").append(question.length() > 90 ? question.substring(0, 90) + "…" : question)
-                        .append("» → ").append(answer.passages().get(0).passage().id()).append('\n');
+                        .append("» → ").append(answer.passages().get(0).id()).append('\n');
             }
         }
         double rate = (double) rejected / questions.size();

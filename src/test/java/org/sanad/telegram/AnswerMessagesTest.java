@@ -6,8 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanad.ask.Answer;
-import org.sanad.knowledge.Passage;
-import org.sanad.knowledge.SearchResult;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
@@ -66,9 +64,8 @@ class AnswerMessagesTest {
                 .flatMap(List::stream).toList();
     }
 
-    private static SearchResult.ScoredPassage passage(String id, String question) {
-        return new SearchResult.ScoredPassage(new Passage(id, "العنوان", "القسم", "نص " + id,
-                "knowledge/x.md", List.of(question)), 1.0);
+    private static Answer.Source passage(String id, String question) {
+        return new Answer.Source(id, "العنوان", "القسم", "نص " + id, "knowledge/x.md", 1.0, question);
     }
 
     private static ResourceBundleMessageSource messageSource() {

@@ -35,7 +35,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
 import org.sanad.ask.ReplyComposer;
-import org.sanad.knowledge.SearchResult;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.Triage;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -146,7 +145,7 @@ class WebChatBrowserTest {
         assertThat(lastUserText()).isEqualTo(QUESTION);
         assertThat(paragraphs(reply)).containsExactly(expected.reply().split("\n{2,}"));
         assertThat(textOf(reply.findElement(By.cssSelector(".source"))))
-                .contains(expected.passages().get(0).passage().title());
+                .contains(expected.passages().get(0).title());
         assertThat(textOf(reply.findElement(By.cssSelector(".doctor-note")))).isEqualTo(replies.doctorNote());
         assertThat(banner().isDisplayed()).isFalse();
         screenshot("answer");
@@ -201,7 +200,7 @@ class WebChatBrowserTest {
 
     @Test
     void offersDidYouMeanChipsThatAskAboutThePassage() throws IOException {
-        List<SearchResult.ScoredPassage> related = answers.answer(UNCOVERED_QUESTION).related();
+        List<Answer.Source> related = answers.answer(UNCOVERED_QUESTION).related();
         assertThat(related).as("the knowledge must leave the test question unanswered, with related passages")
                 .isNotEmpty();
 
@@ -215,7 +214,7 @@ class WebChatBrowserTest {
         WebElement answer = waitForReply(2);
 
         assertThat(lastUserText()).isEqualTo(label);
-        assertThat(String.join("\n\n", paragraphs(answer))).contains(related.get(0).passage().text())
+        assertThat(String.join("\n\n", paragraphs(answer))).contains(related.get(0).text())
                 .endsWith(replies.doctorNote());
     }
 
