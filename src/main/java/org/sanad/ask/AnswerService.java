@@ -1,6 +1,7 @@
 package org.sanad.ask;
 
 import java.util.List;
+import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.KnowledgeUnavailableException;
 import org.sanad.knowledge.PassageSearch;
 import org.sanad.knowledge.SearchResult;
@@ -22,14 +23,23 @@ public class AnswerService {
     private final PassageSearch search;
     private final RedFlagDetector redFlags;
     private final ReplyComposer replies;
+    private final UsageCounters usage;
 
-    public AnswerService(PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies) {
+    public AnswerService(PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies, UsageCounters usage) {
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
+        this.usage = usage;
     }
 
+    /** Counted here, so that /stats sees every channel's questions. */
     public Answer answer(String message) {
+        Answer answer = decide(message);
+        usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED, answer.emergency());
+        return answer;
+    }
+
+    private Answer decide(String message) {
         Triage triage = redFlags.assess(message);
         if (triage.level() != Triage.Level.NONE) {
             // The rule, never the text: clinicians audit decisions, parents' words stay private.

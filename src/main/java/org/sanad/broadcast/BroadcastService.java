@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
 import org.sanad.admin.Roles;
-import org.sanad.admin.UsageCounters;
+import org.sanad.audit.UsageCounters;
 import org.sanad.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

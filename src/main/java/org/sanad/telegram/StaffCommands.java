@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import org.sanad.admin.ReindexService;
 import org.sanad.admin.Roles;
-import org.sanad.admin.UsageCounters;
+import org.sanad.audit.UsageCounters;
 import org.sanad.audit.AuditLog;
 import org.sanad.broadcast.BroadcastService;
 import org.sanad.knowledge.KnowledgeUnavailableException;

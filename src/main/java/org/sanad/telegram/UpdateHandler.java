@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sanad.admin.Roles;
-import org.sanad.admin.UsageCounters;
+import org.sanad.audit.UsageCounters;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
 import org.sanad.ask.ReplyComposer;
@@ -142,16 +142,7 @@ class UpdateHandler {
     /** A parent's question, through the one pipeline every channel shares. */
     private List<BotApiMethod<?>> question(long chatId, String text) {
         TelegramSender.Typing typing = sender.typing(chatId);
-        counters.count(UsageCounters.Counter.QUESTIONS);
         Answer answer = answers.answer(text);
-        if (answer.emergency()) {
-            counters.count(UsageCounters.Counter.EMERGENCIES);
-        }
-        if (answer.answered()) {
-            counters.count(UsageCounters.Counter.ANSWERED);
-        } else if (answer.kind() == Answer.Kind.NOT_COVERED) {
-            counters.unanswered(text);
-        }
         List<BotApiMethod<?>> reply = list(messages.render(chatId, answer));
         typing.done();
         return reply;

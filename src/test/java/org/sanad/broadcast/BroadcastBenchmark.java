@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.admin.Roles;
 import org.sanad.admin.RolesProperties;
-import org.sanad.admin.UsageCounters;
-import org.sanad.admin.UsageProperties;
+import org.sanad.audit.UsageCounters;
+import org.sanad.audit.AuditProperties;
 import org.sanad.audit.AuditLog;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases;
@@ -107,7 +107,7 @@ class BroadcastBenchmark {
             var subscribers = new Subscribers(jdbc);
             var service = new BroadcastService(jdbc,
                     new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), subscribers,
-                    new UsageCounters(jdbc, new UsageProperties(false)),
+                    new UsageCounters(jdbc, new AuditProperties(false)),
                     new Roles(new RolesProperties(List.of(STAFF), List.of())), new AuditLog(jdbc), () -> { });
             long id = service.draft(STAFF, STAFF_CHAT, "تذكير من العيادة: ابدأ العلاج الطبيعي في اليوم التالي للحقن").id();
             service.send(id, STAFF);

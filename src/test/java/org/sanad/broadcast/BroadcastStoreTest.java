@@ -10,8 +10,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sanad.admin.Roles;
 import org.sanad.admin.RolesProperties;
-import org.sanad.admin.UsageCounters;
-import org.sanad.admin.UsageProperties;
+import org.sanad.audit.UsageCounters;
+import org.sanad.audit.AuditProperties;
 import org.sanad.audit.AuditLog;
 import org.sanad.broadcast.BroadcastService.Outcome;
 import org.sanad.testing.TestDatabases;
@@ -49,7 +49,7 @@ class BroadcastStoreTest {
         var subscribers = new Subscribers(jdbc);
         var audit = new AuditLog(jdbc);
         var roles = new Roles(new RolesProperties(List.of(STAFF, OTHER_STAFF), List.of()));
-        var counters = new UsageCounters(jdbc, new UsageProperties(false));
+        var counters = new UsageCounters(jdbc, new AuditProperties(false));
         var transactions = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         var broadcasts = new BroadcastService(jdbc, transactions, subscribers, counters, roles, audit,
                 wakeUps::incrementAndGet);

@@ -9,8 +9,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.sanad.admin.Roles;
 import org.sanad.admin.RolesProperties;
-import org.sanad.admin.UsageCounters;
-import org.sanad.admin.UsageProperties;
+import org.sanad.audit.UsageCounters;
+import org.sanad.audit.AuditProperties;
 import org.sanad.audit.AuditLog;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases.Database;
@@ -48,7 +48,7 @@ final class SenderRig implements AutoCloseable {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         this.subscribers = new Subscribers(jdbc);
         this.broadcasts = new BroadcastService(jdbc, transactions, subscribers,
-                new UsageCounters(jdbc, new UsageProperties(false)),
+                new UsageCounters(jdbc, new AuditProperties(false)),
                 new Roles(new RolesProperties(List.of(STAFF), List.of())), new AuditLog(jdbc),
                 () -> senders.forEach(BroadcastSender::wake));
     }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.sanad.admin.UsageCounters;
+import org.sanad.audit.UsageCounters;
 import org.sanad.broadcast.Subscribers;
 import org.sanad.testing.FakeBotApi;
 import org.springframework.beans.factory.annotation.Autowired;
