@@ -3,11 +3,10 @@ package org.sanad.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import okhttp3.OkHttpClient;
-import org.sanad.admin.RolesProperties;
+import org.sanad.staff.Role;
+import org.sanad.staff.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -43,13 +42,13 @@ class TelegramChannel implements SmartLifecycle {
     private final TelegramSender sender;
     private final BotIdentity bot;
     private final TelegramTexts texts;
-    private final RolesProperties roles;
+    private final Roles roles;
     private volatile TelegramBotsLongPollingApplication polling;
     private volatile Thread connecting;
     private volatile boolean running;
 
     TelegramChannel(TelegramProperties properties, TelegramClient client, UpdateDispatcher dispatcher,
-            TelegramSender sender, BotIdentity bot, TelegramTexts texts, RolesProperties roles) {
+            TelegramSender sender, BotIdentity bot, TelegramTexts texts, Roles roles) {
         this.properties = properties;
         this.client = client;
         this.dispatcher = dispatcher;
@@ -107,19 +106,17 @@ class TelegramChannel implements SmartLifecycle {
     /** The menu in Arabic: everyone's commands, and for each staff member and admin their own longer menu. */
     private void registerCommands() {
         setCommands(new SetMyCommands(commands(PUBLIC_COMMANDS), new BotCommandScopeDefault(), null), "everyone");
-        Set<Long> staff = new LinkedHashSet<>(roles.staffIds());
-        staff.addAll(roles.adminIds());
-        for (long userId : staff) {
+        roles.members().forEach((userId, role) -> {
             List<String> names = new ArrayList<>(PUBLIC_COMMANDS);
             names.add("broadcast");
-            if (roles.adminIds().contains(userId)) {
+            if (role.includes(Role.ADMIN)) {
                 names.add("stats");
                 names.add("reindex");
             }
             // a private chat's id is its user's id
             setCommands(new SetMyCommands(commands(names), new BotCommandScopeChat(String.valueOf(userId)), null),
                     "a staff member");
-        }
+        });
     }
 
     private void setCommands(SetMyCommands request, String whom) {

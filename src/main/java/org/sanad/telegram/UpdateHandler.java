@@ -3,12 +3,13 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sanad.admin.Roles;
-import org.sanad.audit.UsageCounters;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
 import org.sanad.ask.ReplyComposer;
+import org.sanad.audit.UsageCounters;
 import org.sanad.broadcast.Subscribers;
+import org.sanad.staff.Role;
+import org.sanad.staff.Roles;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -121,10 +122,10 @@ class UpdateHandler {
 
     private String help(long userId) {
         StringBuilder help = new StringBuilder(texts.get("help"));
-        if (roles.isStaff(userId)) {
+        if (roles.of(userId).includes(Role.STAFF)) {
             help.append("\n\n").append(texts.get("help.staff"));
         }
-        if (roles.isAdmin(userId)) {
+        if (roles.of(userId).includes(Role.ADMIN)) {
             help.append("\n\n").append(texts.get("help.admin"));
         }
         return help.append("\n\n").append(replies.doctorNote()).toString();

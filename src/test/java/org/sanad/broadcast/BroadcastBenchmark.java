@@ -13,11 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sanad.admin.Roles;
-import org.sanad.admin.RolesProperties;
-import org.sanad.audit.UsageCounters;
-import org.sanad.audit.AuditProperties;
-import org.sanad.audit.AuditLog;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases;
 import org.sanad.testing.TestDatabases.Database;
@@ -105,10 +100,8 @@ class BroadcastBenchmark {
         long broadcast() {
             JdbcClient jdbc = db.jdbc();
             var subscribers = new Subscribers(jdbc);
-            var service = new BroadcastService(jdbc,
-                    new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), subscribers,
-                    new UsageCounters(jdbc, new AuditProperties(false)),
-                    new Roles(new RolesProperties(List.of(STAFF), List.of())), new AuditLog(jdbc), () -> { });
+            var service = new BroadcastStore(jdbc,
+                    new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), subscribers, () -> { });
             long id = service.draft(STAFF, STAFF_CHAT, "تذكير من العيادة: ابدأ العلاج الطبيعي في اليوم التالي للحقن").id();
             service.send(id, STAFF);
             return id;

@@ -7,11 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sanad.admin.Roles;
-import org.sanad.admin.RolesProperties;
-import org.sanad.audit.UsageCounters;
-import org.sanad.audit.AuditProperties;
-import org.sanad.audit.AuditLog;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases.Database;
 import org.springframework.context.support.ResourceBundleMessageSource;
@@ -32,7 +27,7 @@ final class SenderRig implements AutoCloseable {
     final Database db;
     final FakeBotApi telegram;
     final Subscribers subscribers;
-    final BroadcastService broadcasts;
+    final BroadcastStore broadcasts;
     private final TransactionTemplate transactions;
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     private final List<BroadcastSender> senders = new ArrayList<>();
@@ -47,9 +42,7 @@ final class SenderRig implements AutoCloseable {
         var jdbc = db.jdbc();
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         this.subscribers = new Subscribers(jdbc);
-        this.broadcasts = new BroadcastService(jdbc, transactions, subscribers,
-                new UsageCounters(jdbc, new AuditProperties(false)),
-                new Roles(new RolesProperties(List.of(STAFF), List.of())), new AuditLog(jdbc),
+        this.broadcasts = new BroadcastStore(jdbc, transactions, subscribers,
                 () -> senders.forEach(BroadcastSender::wake));
     }
 

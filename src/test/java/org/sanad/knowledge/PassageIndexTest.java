@@ -155,24 +155,6 @@ class PassageIndexTest {
     }
 
     @Test
-    void theWatcherReindexesOnceAChangeHasSettled() {
-        KnowledgeFolder folder = KnowledgeFolder.at(knowledge).withClinicArticle();
-        PassageIndex index = open();
-        KnowledgeWatcher watcher = new KnowledgeWatcher(index,
-                new KnowledgeProperties(knowledge, data, null, java.time.Duration.ZERO));
-        watcher.poll();
-        assertThat(index.passageCount()).isEqualTo(9);
-
-        folder.file("visit.md", "تستغرق جلسة الحقن في العيادة حوالي نصف ساعة.");
-        assertThat(index.contentChanged()).isTrue();
-        watcher.poll();
-        assertThat(index.passageCount()).as("waits for a second look").isEqualTo(9);
-        watcher.poll();
-        assertThat(index.passageCount()).isEqualTo(10);
-        assertThat(index.contentChanged()).isFalse();
-    }
-
-    @Test
     void letsAdminsAddSynonymsInTheKnowledgeFolder() {
         KnowledgeFolder folder = KnowledgeFolder.at(knowledge).withClinicArticle();
         PassageIndex index = open();
