@@ -2,19 +2,16 @@ package org.sanad.broadcast;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sanad.telegram.TestTelegram;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases.Database;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** A database, the fake Bot API and as many broadcast senders as a test wants, wired as the application wires them. */
 final class SenderRig implements AutoCloseable {
@@ -90,16 +87,11 @@ final class SenderRig implements AutoCloseable {
         return new Settings();
     }
 
-    static TelegramClient client(FakeBotApi telegram) {
-        URI url = URI.create(telegram.url());
-        return new OkHttpTelegramClient(telegram.token(), new TelegramUrl("http", url.getHost(), url.getPort(), false));
-    }
-
     /** A started sender: one more "instance" of Sanad on this database. */
     BroadcastSender startSender(Settings settings) {
-        TelegramClient client = client(telegram);
+        ChatSender chats = TestTelegram.chatSender(telegram.url(), telegram.token(), subscribers);
         BroadcastSender sender = new BroadcastSender(db.dataSource(), transactions, messages, subscribers,
-                settings.build(), () -> client, Clock.systemUTC());
+                settings.build(), () -> chats, Clock.systemUTC());
         senders.add(sender);
         sender.start();
         return sender;
