@@ -11,6 +11,7 @@ import org.sanad.staff.ReindexFailedException;
 import org.sanad.staff.ReindexService;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
+import org.sanad.staff.StaffAction;
 import org.sanad.staff.StaffBroadcasts;
 import org.sanad.staff.StatsService;
 import org.springframework.stereotype.Component;
@@ -44,10 +45,23 @@ class StaffCommands {
         this.texts = texts;
     }
 
+    /** Each command is shown to the role its staff action needs. */
+    List<Command> commands() {
+        return List.of(command("broadcast", StaffAction.BROADCAST_DRAFT, this::broadcast),
+                command("stats", StaffAction.STATS, this::stats),
+                command("reindex", StaffAction.REINDEX, this::reindex));
+    }
+
+    private Command command(String name, StaffAction action, Command.Handler handler) {
+        return new Command(name, texts.get("command." + name), action.role(), handler);
+    }
+
     /** A draft and its preview with "send" and "cancel"; nothing goes out before "send". */
-    List<BotApiMethod<?>> broadcast(long chatId, long userId, String text) {
+    private List<BotApiMethod<?>> broadcast(Command.Call call) {
+        long chatId = call.chatId();
+        String text = call.args();
         return permitted(chatId, () -> {
-            StaffBroadcasts.Drafted draft = broadcasts.draft(roles.telegramUser(userId), chatId, text);
+            StaffBroadcasts.Drafted draft = broadcasts.draft(roles.telegramUser(call.userId()), chatId, text);
             switch (draft.status()) {
                 case EMPTY -> {
                     return reply(chatId, texts.get("broadcast.usage"));
@@ -83,9 +97,10 @@ class StaffCommands {
         });
     }
 
-    List<BotApiMethod<?>> stats(long chatId, long userId) {
+    private List<BotApiMethod<?>> stats(Command.Call call) {
+        long chatId = call.chatId();
         return permitted(chatId, () -> {
-            StatsService.Stats now = stats.stats(roles.telegramUser(userId));
+            StatsService.Stats now = stats.stats(roles.telegramUser(call.userId()));
             Map<Counter, Long> usage = now.usage();
             return reply(chatId, texts.get("stats",
                     String.valueOf(now.broadcasts().activeSubscribers()), String.valueOf(now.broadcasts().broadcasts()),
@@ -97,10 +112,11 @@ class StaffCommands {
         });
     }
 
-    List<BotApiMethod<?>> reindex(long chatId, long userId) {
+    private List<BotApiMethod<?>> reindex(Command.Call call) {
+        long chatId = call.chatId();
         return permitted(chatId, () -> {
             try {
-                ReindexService.Report report = reindex.reindex(roles.telegramUser(userId));
+                ReindexService.Report report = reindex.reindex(roles.telegramUser(call.userId()));
                 StringBuilder summary = new StringBuilder(texts.get("reindex.done", String.valueOf(report.documents()),
                         String.valueOf(report.passages()), String.valueOf(report.warnings().size()),
                         String.format(java.util.Locale.ROOT, "%.1f", report.duration().toMillis() / 1000.0)));

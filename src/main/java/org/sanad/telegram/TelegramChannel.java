@@ -2,7 +2,6 @@ package org.sanad.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import okhttp3.OkHttpClient;
 import org.sanad.staff.Role;
@@ -33,7 +32,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramChannel implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
-    private static final List<String> PUBLIC_COMMANDS = List.of("start", "help", "subscribe", "unsubscribe", "forget");
     private static final Duration MAX_CONNECT_BACKOFF = Duration.ofMinutes(1);
 
     private final TelegramProperties properties;
@@ -41,20 +39,20 @@ class TelegramChannel implements SmartLifecycle {
     private final UpdateDispatcher dispatcher;
     private final TelegramSender sender;
     private final BotIdentity bot;
-    private final TelegramTexts texts;
+    private final CommandRegistry commands;
     private final Roles roles;
     private volatile TelegramBotsLongPollingApplication polling;
     private volatile Thread connecting;
     private volatile boolean running;
 
     TelegramChannel(TelegramProperties properties, TelegramClient client, UpdateDispatcher dispatcher,
-            TelegramSender sender, BotIdentity bot, TelegramTexts texts, Roles roles) {
+            TelegramSender sender, BotIdentity bot, CommandRegistry commands, Roles roles) {
         this.properties = properties;
         this.client = client;
         this.dispatcher = dispatcher;
         this.sender = sender;
         this.bot = bot;
-        this.texts = texts;
+        this.commands = commands;
         this.roles = roles;
     }
 
@@ -103,20 +101,12 @@ class TelegramChannel implements SmartLifecycle {
         }
     }
 
-    /** The menu in Arabic: everyone's commands, and for each staff member and admin their own longer menu. */
+    /** The menu in Arabic, from the command registry: everyone's, and for each staff member and admin their own. */
     private void registerCommands() {
-        setCommands(new SetMyCommands(commands(PUBLIC_COMMANDS), new BotCommandScopeDefault(), null), "everyone");
-        roles.members().forEach((userId, role) -> {
-            List<String> names = new ArrayList<>(PUBLIC_COMMANDS);
-            names.add("broadcast");
-            if (role.includes(Role.ADMIN)) {
-                names.add("stats");
-                names.add("reindex");
-            }
-            // a private chat's id is its user's id
-            setCommands(new SetMyCommands(commands(names), new BotCommandScopeChat(String.valueOf(userId)), null),
-                    "a staff member");
-        });
+        setCommands(new SetMyCommands(menu(Role.EVERYONE), new BotCommandScopeDefault(), null), "everyone");
+        // a private chat's id is its user's id
+        roles.members().forEach((userId, role) -> setCommands(new SetMyCommands(menu(role),
+                new BotCommandScopeChat(String.valueOf(userId)), null), "a staff member"));
     }
 
     private void setCommands(SetMyCommands request, String whom) {
@@ -128,8 +118,10 @@ class TelegramChannel implements SmartLifecycle {
         }
     }
 
-    private List<BotCommand> commands(List<String> names) {
-        return names.stream().map(name -> new BotCommand(name, texts.get("command." + name))).toList();
+    private List<BotCommand> menu(Role role) {
+        return commands.visibleTo(role).stream()
+                .map(command -> new BotCommand(command.name(), command.description()))
+                .toList();
     }
 
     private OkHttpClient pollingHttpClient() {

@@ -2,11 +2,13 @@ package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
 import org.sanad.staff.RolesProperties;
 import org.sanad.testing.FakeBotApi;
@@ -27,9 +29,12 @@ class TelegramChannelTest {
             RolesProperties roles = new RolesProperties(List.of(), List.of(), "");
             UpdateDispatcher dispatcher = new UpdateDispatcher(mock(UpdateHandler.class), sender, new BotIdentity(),
                     new AnswerMessages(texts, new ButtonMemory()), texts, new Roles(roles), properties);
+            CommandRegistry commands = mock(CommandRegistry.class);
+            when(commands.visibleTo(Role.EVERYONE)).thenReturn(List.of(
+                    new Command("start", texts.get("command.start"), Role.EVERYONE, call -> List.of())));
             TelegramChannel channel = new TelegramChannel(properties,
                     new OkHttpTelegramClient(telegram.token(), properties.telegramUrl()), dispatcher, sender,
-                    new BotIdentity(), texts, new Roles(roles));
+                    new BotIdentity(), commands, new Roles(roles));
 
             long before = System.nanoTime();
             channel.start();
