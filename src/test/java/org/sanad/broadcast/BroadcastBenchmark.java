@@ -172,7 +172,7 @@ class BroadcastBenchmark {
             if (kill != null) {
                 out.append(String.format(Locale.ROOT, "at the kill              %d accepted by Telegram, %d rows SENT, %d IN_FLIGHT, %d CLAIMED%n",
                         kill.arrivedAtTelegram(), kill.markedSent(), kill.inFlight(), kill.claimed()));
-                out.append(String.format(Locale.ROOT, "in doubt                 %d (BROADCAST_IN_DOUBT=%s, resolved after the %d s lease)%n",
+                out.append(String.format(Locale.ROOT, "in doubt                 %d (SANAD_BROADCAST_INDOUBT=%s, resolved after the %d s lease)%n",
                         inDoubt, IN_DOUBT.toLowerCase(Locale.ROOT), LEASE_SECONDS));
             }
             System.out.println(out);
