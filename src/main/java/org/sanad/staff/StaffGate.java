@@ -45,7 +45,10 @@ class StaffGate {
         try {
             done = work.get();
         } catch (RuntimeException e) {
-            audit.record(actor.name(), action.auditName(), "failed", e.getMessage());
+            // A reindex failure says why (a file, a folder); anything else only its type: a database error may
+            // quote the values it was given, and the audit log never holds a message's text.
+            String detail = e instanceof ReindexFailedException ? e.getMessage() : e.getClass().getSimpleName();
+            audit.record(actor.name(), action.auditName(), "failed", detail);
             throw e;
         }
         audit.record(actor.name(), action.auditName(), done.outcome(), done.detail());
