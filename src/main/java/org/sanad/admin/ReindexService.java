@@ -1,8 +1,8 @@
 package org.sanad.admin;
 
 import org.sanad.audit.AuditLog;
-import org.sanad.knowledge.KnowledgeUnavailableException;
-import org.sanad.knowledge.PassageIndex;
+import org.sanad.knowledge.ingest.KnowledgeUnavailableException;
+import org.sanad.knowledge.index.PassageIndex;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

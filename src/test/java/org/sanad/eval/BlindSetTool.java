@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
-import org.sanad.knowledge.PassageIndex;
+import org.sanad.knowledge.index.PassageIndex;
 import org.sanad.knowledge.TestKnowledge;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
