@@ -28,8 +28,6 @@ class PackageLayersTest {
             "knowledge", 1, "safety", 1, "broadcast", 1,
             "ask", 2, "staff", 2,
             "telegram", 3, "web", 3);
-    /** Until the text package takes over the normaliser that triage shares with the search (issue 11). */
-    private static final Set<String> TOLERATED = Set.of("safety -> knowledge");
     private static final Pattern USE = Pattern.compile("\\borg\\.sanad\\.([a-z]+)\\.");
 
     @Test
@@ -51,7 +49,7 @@ class PackageLayersTest {
                     String to = use.group(1);
                     String arrow = from + " -> " + to;
                     if (!to.equals(from) && LAYERS.containsKey(from) && LAYERS.containsKey(to)
-                            && LAYERS.get(to) >= LAYERS.get(from) && !TOLERATED.contains(arrow)) {
+                            && LAYERS.get(to) >= LAYERS.get(from)) {
                         upOrSideways.add(arrow + " (" + MAIN.relativize(file) + ")");
                     }
                 }

@@ -1,8 +1,8 @@
 package org.sanad.ask;
 
 import java.util.List;
-import org.sanad.knowledge.Passage;
-import org.sanad.knowledge.SearchResult;
+import org.sanad.knowledge.ingest.Passage;
+import org.sanad.knowledge.search.SearchResult;
 
 /**
  * Sanad's answer to one message, the same for every channel.

@@ -2,30 +2,35 @@ package org.sanad.ask;
 
 import java.util.List;
 import org.sanad.audit.UsageCounters;
-import org.sanad.knowledge.KnowledgeUnavailableException;
-import org.sanad.knowledge.PassageSearch;
-import org.sanad.knowledge.SearchResult;
+import org.sanad.knowledge.search.PassageSearch;
+import org.sanad.knowledge.search.SearchResult;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.Triage;
+import org.sanad.text.MessageText;
+import org.sanad.text.TextReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 /**
- * The one answering pipeline behind Telegram, the web chat and the HTTP API: red-flag triage first, then the
- * documents, then a reply that always ends with the doctor note. Channels only translate.
+ * The one answering pipeline behind Telegram, the web chat and the HTTP API: the message is read once, red-flag
+ * triage comes first, then the documents, then a reply that always ends with the doctor note. Channels only
+ * translate.
  */
 @Service
 public class AnswerService {
 
     private static final Logger log = LoggerFactory.getLogger(AnswerService.class);
 
+    private final TextReader reader;
     private final PassageSearch search;
     private final RedFlagDetector redFlags;
     private final ReplyComposer replies;
     private final UsageCounters usage;
 
-    public AnswerService(PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies, UsageCounters usage) {
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage) {
+        this.reader = reader;
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
@@ -40,7 +45,8 @@ public class AnswerService {
     }
 
     private Answer decide(String message) {
-        Triage triage = redFlags.assess(message);
+        MessageText text = reader.read(message);
+        Triage triage = redFlags.assess(text);
         if (triage.level() != Triage.Level.NONE) {
             // The rule, never the text: clinicians audit decisions, parents' words stay private.
             log.info("triage level={} rule={} categories={}", triage.level(), triage.rule(), triage.categories());
@@ -51,54 +57,37 @@ public class AnswerService {
             // also shows a danger sign.
             return new Answer(Answer.Kind.CRISIS, true, List.of(), List.of(), replies.crisis(triage.reportsRedFlag()));
         }
-        SearchResult result = null;
-        if (triage.level() == Triage.Level.NEGATED) {
-            // «بيتنفس كويس بس متى تظهر النتيجة؟»: the reassurance is not the question, and its danger-sign words
-            // would pull toward the risk passages.
-            SearchResult question = lookUpFinalClause(message);
-            result = question.answered() ? question : null;
-        }
-        if (result == null) {
-            result = lookUp(message);
-        }
-        if (!result.answered() && triage.level() == Triage.Level.MENTION && result.evidence().anchor()) {
-            // «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk of the treatment: the risk passages answer it.
-            // Without the subject's own words («ضيق تنفس وخفقان») it is someone else's health question.
-            SearchResult risk = lookUp(message + "\n" + replies.riskTopic());
-            if (risk.answered()) {
-                result = risk;
-            }
-        }
         if (triage.urgent()) {
-            return new Answer(Answer.Kind.URGENT, true, Answer.Source.of(result.passages()), List.of(),
-                    replies.urgent(result.passages()));
+            // The urgent advice never waits on the documents: a passage follows it only if one can be found.
+            List<Answer.Source> danger = Answer.Source.of(
+                    lookUp(text, PassageSearch.Focus.DANGER, triage.categories()).passages());
+            return new Answer(Answer.Kind.URGENT, true, danger, List.of(), replies.urgent(danger));
         }
+        PassageSearch.Focus focus = switch (triage.level()) {
+            case NEGATED -> PassageSearch.Focus.AFTER_DENIAL;
+            case MENTION -> PassageSearch.Focus.RISK;
+            default -> PassageSearch.Focus.QUESTION;
+        };
+        SearchResult result = lookUp(text, focus, triage.categories());
         return switch (result.verdict()) {
             case ANSWERED -> new Answer(Answer.Kind.ANSWERED, false, Answer.Source.of(result.passages()), List.of(),
-                    replies.answer(result.passages().get(0).passage(), triage.needsSafetyNote()));
-            case NOT_COVERED -> new Answer(Answer.Kind.NOT_COVERED, false, List.of(), Answer.Source.of(result.related()),
-                    replies.notCovered(triage.needsSafetyNote()));
+                    replies.answer(Answer.Source.of(result.passages().get(0)), triage.needsSafetyNote()));
+            case NOT_COVERED -> new Answer(Answer.Kind.NOT_COVERED, false, List.of(),
+                    Answer.Source.of(result.related()), replies.notCovered(triage.needsSafetyNote()));
             case UNCLEAR -> new Answer(Answer.Kind.UNCLEAR, false, List.of(), List.of(), replies.unclear());
             case GREETING, THANKS, GOODBYE, IDENTITY -> new Answer(Answer.Kind.SOCIAL, false, List.of(), List.of(),
                     replies.social(result.verdict()));
         };
     }
 
-    private SearchResult lookUpFinalClause(String message) {
+    /** The documents' answer; when they cannot be searched, "not covered", so that a reply still goes out. */
+    private SearchResult lookUp(MessageText text, PassageSearch.Focus focus, List<String> categories) {
         try {
-            return search.searchFinalClause(message);
-        } catch (KnowledgeUnavailableException e) {
-            return lookUp(message);
-        }
-    }
-
-    private SearchResult lookUp(String message) {
-        try {
-            return search.search(message);
-        } catch (KnowledgeUnavailableException e) {
-            log.warn("No knowledge index to answer from: {}", e.getMessage());
+            return search.search(text, focus, categories);
+        } catch (RuntimeException e) {
+            log.warn("The knowledge could not be searched ({}): {}", e.getClass().getSimpleName(), e.getMessage());
             return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
-                    new SearchResult.Evidence(0, 0, 0, 0, false, 0, 0, 0));
+                    SearchResult.Evidence.NONE);
         }
     }
 }

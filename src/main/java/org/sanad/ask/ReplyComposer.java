@@ -2,8 +2,7 @@ package org.sanad.ask;
 
 import java.util.List;
 import java.util.Locale;
-import org.sanad.knowledge.Passage;
-import org.sanad.knowledge.SearchResult;
+import org.sanad.knowledge.search.SearchResult;
 import org.sanad.safety.SafetyProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
@@ -30,12 +29,7 @@ public class ReplyComposer {
         return text("reply.doctor-note");
     }
 
-    /** Words that steer a search toward the documents' risk passages. */
-    String riskTopic() {
-        return text("safety.risk-topic");
-    }
-
-    String answer(Passage passage, boolean safetyNote) {
+    String answer(Answer.Source passage, boolean safetyNote) {
         StringBuilder reply = new StringBuilder(passage.text())
                 .append("\n\n").append(text("reply.source", passage.heading()));
         if (safetyNote) {
@@ -66,10 +60,10 @@ public class ReplyComposer {
         return finish(new StringBuilder(text(key)));
     }
 
-    String urgent(List<SearchResult.ScoredPassage> passages) {
+    String urgent(List<Answer.Source> passages) {
         StringBuilder reply = new StringBuilder(urgentAdvice());
         if (!passages.isEmpty()) {
-            Passage best = passages.get(0).passage();
+            Answer.Source best = passages.get(0);
             reply.append("\n\n").append(best.text()).append("\n\n").append(text("reply.source", best.heading()));
         }
         return finish(reply);

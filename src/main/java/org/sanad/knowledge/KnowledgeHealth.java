@@ -1,5 +1,6 @@
 package org.sanad.knowledge;
 
+import org.sanad.knowledge.index.PassageIndex;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.stereotype.Component;
@@ -16,7 +17,10 @@ class KnowledgeHealth implements HealthIndicator {
 
     @Override
     public Health health() {
-        int passages = index.passageCount();
-        return passages > 0 ? Health.up().build() : Health.down().withDetail("reason", "no knowledge index").build();
+        if (!index.healthy()) {
+            return Health.down().withDetail("reason", "the knowledge index is not serving").build();
+        }
+        return index.passageCount() > 0 ? Health.up().build()
+                : Health.down().withDetail("reason", "no knowledge index").build();
     }
 }

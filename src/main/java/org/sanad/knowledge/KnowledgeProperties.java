@@ -1,5 +1,6 @@
 package org.sanad.knowledge;
 
+import org.sanad.knowledge.search.ConfidenceGate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -21,24 +22,6 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sanad.knowledge")
-public record KnowledgeProperties(@NotNull Path dir, @NotNull Path indexDir, @Valid @DefaultValue Gate gate,
+public record KnowledgeProperties(@NotNull Path dir, @NotNull Path indexDir, @Valid @DefaultValue ConfidenceGate.Settings gate,
         @DefaultValue("0s") Duration watchInterval) {
-
-    /**
-     * @param coverageWithAnchor    share of content words to cover when the message names the subject
-     * @param coverageWithoutAnchor share to cover otherwise
-     * @param minMatched            content words the best passage must have at least
-     * @param strongMatch           matched rarity, in rarest-word units, that lets a long message pass with less
-     *                              coverage
-     * @param coverageWithStrongMatch coverage still needed then
-     * @param unknownWordWeight     weight of a word no document has, against the rarest known word
-     */
-    public record Gate(
-            @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double coverageWithAnchor,
-            @DefaultValue("0.6") @DecimalMin("0") @DecimalMax("1") double coverageWithoutAnchor,
-            @DefaultValue("1") @Min(1) int minMatched,
-            @DefaultValue("1.2") @DecimalMin("0") double strongMatch,
-            @DefaultValue("0.3") @DecimalMin("0") @DecimalMax("1") double coverageWithStrongMatch,
-            @DefaultValue("1.5") @DecimalMin("1") double unknownWordWeight) {
-    }
 }

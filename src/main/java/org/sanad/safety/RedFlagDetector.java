@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import org.sanad.knowledge.ArabicNormalizer;
+import org.sanad.text.ArabicNormalizer;
+import org.sanad.text.MessageText;
+import org.sanad.text.Word;
 import org.springframework.stereotype.Component;
 
 /**
@@ -55,11 +57,11 @@ public class RedFlagDetector {
     }
 
     /** One message as the rules read it; {@code cues} remembers which clause has which cue. */
-    private record Reading(List<Token> tokens, boolean[] masked, boolean[] signs, Map<String, Boolean> cues) {
+    private record Reading(List<Word> tokens, boolean[] masked, boolean[] signs, Map<String, Boolean> cues) {
     }
 
-    public Triage assess(String message) {
-        List<Token> tokens = tokenize(message);
+    public Triage assess(MessageText message) {
+        List<Word> tokens = message.words();
         if (tokens.isEmpty()) {
             return Triage.none();
         }
@@ -86,42 +88,7 @@ public class RedFlagDetector {
         return triage(decisions);
     }
 
-    // ---- words and clauses
-
-    private List<Token> tokenize(String message) {
-        // Line by line: the normaliser folds a line break into a space, and a new line is a new clause.
-        String text = String.join("\n", message.lines().map(ArabicNormalizer::normalize).toList());
-        List<Token> tokens = new ArrayList<>();
-        StringBuilder word = new StringBuilder();
-        int clause = 0;
-        boolean clauseOpen = false;
-        int script = 0;
-        for (int i = 0; i <= text.length(); i++) {
-            char c = i < text.length() ? text.charAt(i) : ' ';
-            int kind = Character.isLetterOrDigit(c) || c == '\'' || c == '\u2019'
-                    ? (c >= '\u0600' && c <= '\u06FF' ? 1 : 2) : 0;
-            if (!word.isEmpty() && (kind == 0 || kind != script)) {
-                Token token = Token.of(word.toString(), clause);
-                // «ابني بيتنفس بصعوبة هل ده طبيعي»: a question word opens a new clause even with no comma.
-                if (clauseOpen && lexicon.is("clause-start", token)) {
-                    token = Token.of(word.toString(), ++clause);
-                }
-                tokens.add(token);
-                clauseOpen = true;
-                word.setLength(0);
-            }
-            if (kind != 0) {
-                word.append(c);
-                script = kind;
-            } else if (clauseOpen && (".,?!;:\n()[]|/".indexOf(c) >= 0 || c == '…')) {
-                clause++;
-                clauseOpen = false;
-            }
-        }
-        return tokens;
-    }
-
-    private boolean[] falseFriends(List<Token> tokens) {
+    private boolean[] falseFriends(List<Word> tokens) {
         boolean[] masked = new boolean[tokens.size()];
         for (int pos = 0; pos < tokens.size(); pos++) {
             int end = lexicon.endOf("false-friend", tokens, pos, null);
@@ -134,7 +101,7 @@ public class RedFlagDetector {
 
     // ---- finding
 
-    private void collect(Map<String, List<SafetyLexicon.Phrase>> sections, Form form, List<Token> tokens,
+    private void collect(Map<String, List<SafetyLexicon.Phrase>> sections, Form form, List<Word> tokens,
             boolean[] masked, List<Hit> hits) {
         for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : sections.entrySet()) {
             for (int pos = 0; pos < tokens.size(); pos++) {
@@ -149,7 +116,7 @@ public class RedFlagDetector {
         }
     }
 
-    private void collectActions(List<Token> tokens, boolean[] masked, List<Hit> hits) {
+    private void collectActions(List<Word> tokens, boolean[] masked, List<Hit> hits) {
         boolean[] inabilityEnds = inabilityEnds(tokens, masked);
         boolean[] difficulty = marks("difficulty", tokens, masked);
         for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : lexicon.words().entrySet()) {
@@ -181,7 +148,7 @@ public class RedFlagDetector {
     }
 
     /** Sign words named alone («حساسية», «تورم»): a mention, or a denial when negated. */
-    private void collectTopics(List<Token> tokens, boolean[] masked, List<Hit> hits) {
+    private void collectTopics(List<Word> tokens, boolean[] masked, List<Hit> hits) {
         for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : lexicon.words().entrySet()) {
             if (!section.getKey().startsWith("topic:")) {
                 continue;
@@ -199,7 +166,7 @@ public class RedFlagDetector {
         }
     }
 
-    private Form actionForm(List<Token> tokens, int start, int end, boolean[] inabilityEnds, boolean[] difficulty,
+    private Form actionForm(List<Word> tokens, int start, int end, boolean[] inabilityEnds, boolean[] difficulty,
             boolean negatable) {
         int clause = tokens.get(start).clause();
         for (int j = start - 1; j >= Math.max(0, start - 1 - WINDOW) && tokens.get(j).clause() == clause; j--) {
@@ -223,7 +190,7 @@ public class RedFlagDetector {
     }
 
     /** Where a difficulty word before the action starts («صعوبة في البلع»), or the action's own start. */
-    private int difficultyStart(List<Token> tokens, int start, boolean[] difficulty) {
+    private int difficultyStart(List<Word> tokens, int start, boolean[] difficulty) {
         int clause = tokens.get(start).clause();
         int found = -1;
         for (int j = start - 1; j >= Math.max(0, start - 1 - WINDOW) && tokens.get(j).clause() == clause; j--) {
@@ -234,7 +201,7 @@ public class RedFlagDetector {
         return found >= 0 ? found : start;
     }
 
-    private boolean difficultyAfter(List<Token> tokens, int end, boolean[] difficulty) {
+    private boolean difficultyAfter(List<Word> tokens, int end, boolean[] difficulty) {
         if (end >= tokens.size()) {
             return false;
         }
@@ -252,20 +219,20 @@ public class RedFlagDetector {
     }
 
     /** Words that end an inability: «مش قادر», «ما عم يقدر», «مقدرش», «unable», «can't». */
-    private boolean[] inabilityEnds(List<Token> tokens, boolean[] masked) {
+    private boolean[] inabilityEnds(List<Word> tokens, boolean[] masked) {
         boolean[] ends = new boolean[tokens.size()];
         for (int pos = 0; pos < tokens.size(); pos++) {
             int end = lexicon.endOf("inability", tokens, pos, masked);
             if (end > pos) {
                 ends[end - 1] = true;
             }
-            Token token = tokens.get(pos);
+            Word token = tokens.get(pos);
             if (lexicon.is("ability", token) && (token.fusedNegation() || token.joinedNegator()
                     || negatorBefore(tokens, pos, 2, "aspect", "filler"))) {
                 ends[pos] = true;
             }
             if (lexicon.is("ability-before-verb", token) && pos + 1 < tokens.size()
-                    && tokens.get(pos + 1).clause() == token.clause() && presentVerb(tokens.get(pos + 1))
+                    && tokens.get(pos + 1).clause() == token.clause() && tokens.get(pos + 1).presentVerb()
                     && negatorBefore(tokens, pos, 1, "aspect")) {
                 ends[pos] = true;
             }
@@ -273,14 +240,7 @@ public class RedFlagDetector {
         return ends;
     }
 
-    /** «يبلع», «تتنفس», «نرضع»: a present-tense verb, not a noun («البلع»). */
-    private static boolean presentVerb(Token token) {
-        String word = token.withoutConjunction() != null && !token.text().startsWith("ي") ? token.withoutConjunction()
-                : token.text();
-        return !token.latin() && word.length() >= 3 && "يتن".indexOf(word.charAt(0)) >= 0;
-    }
-
-    private boolean[] marks(String section, List<Token> tokens, boolean[] masked) {
+    private boolean[] marks(String section, List<Word> tokens, boolean[] masked) {
         boolean[] marks = new boolean[tokens.size()];
         for (int pos = 0; pos < tokens.size(); pos++) {
             int end = lexicon.endOf(section, tokens, pos, masked);
@@ -291,7 +251,7 @@ public class RedFlagDetector {
         return marks;
     }
 
-    private boolean negatorBefore(List<Token> tokens, int start, int reach, String... skippable) {
+    private boolean negatorBefore(List<Word> tokens, int start, int reach, String... skippable) {
         return negatorBefore(tokens, start, reach, null, skippable);
     }
 
@@ -299,20 +259,20 @@ public class RedFlagDetector {
      * {@code signs} is given when the negator would deny a sign («ما عنده ضيق تنفس»), not make an inability:
      * then other signs may stand between («لا يوجد أي تورم أو حساسية»).
      */
-    private boolean negatorBefore(List<Token> tokens, int start, int reach, boolean[] signs, String... skippable) {
+    private boolean negatorBefore(List<Word> tokens, int start, int reach, boolean[] signs, String... skippable) {
         boolean denial = signs != null;
         int clause = tokens.get(start).clause();
         int skipped = 0;
         for (int j = start - 1; j >= 0 && tokens.get(j).clause() == clause; j--) {
-            Token token = tokens.get(j);
+            Word token = tokens.get(j);
             if (isNegator(tokens, j)) {
                 // «لا ابني عنده صعوبة»: a «no» that answers, before the child, negates nothing.
-                if (ANSWERS.contains(token.text()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1) {
+                if (ANSWERS.contains(token.loose()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1) {
                     return false;
                 }
                 // «ولا» negates only after a negation («لا حرارة ولا صعوبة»); alone it is «or», or the
                 // Maghrebi «became» («ولدي ولا مرخي»).
-                return !denial || !NOR.contains(token.text()) || negatedEarlier(tokens, j);
+                return !denial || !NOR.contains(token.loose()) || negatedEarlier(tokens, j);
             }
             boolean skip = denial && signs[j];
             for (String section : skippable) {
@@ -325,18 +285,18 @@ public class RedFlagDetector {
         return false;
     }
 
-    private boolean negatedEarlier(List<Token> tokens, int before) {
+    private boolean negatedEarlier(List<Word> tokens, int before) {
         for (int j = 0; j < before; j++) {
-            if (isNegator(tokens, j) && !NOR.contains(tokens.get(j).text())) {
+            if (isNegator(tokens, j) && !NOR.contains(tokens.get(j).loose())) {
                 return true;
             }
         }
         return false;
     }
 
-    private boolean isNegator(List<Token> tokens, int j) {
-        Token token = tokens.get(j);
-        if (j > 0 && token.text().equals("ما") && lexicon.is("not-negator-before-ma", tokens.get(j - 1))) {
+    private boolean isNegator(List<Word> tokens, int j) {
+        Word token = tokens.get(j);
+        if (j > 0 && token.loose().equals("ما") && lexicon.is("not-negator-before-ma", tokens.get(j - 1))) {
             // «كل ما تشرب» (whenever she drinks), «بعد ما أخد الحقنة» (after he had it): no negation.
             return false;
         }
@@ -346,7 +306,7 @@ public class RedFlagDetector {
     // ---- deciding
 
     private Decision decide(Hit hit, Reading reading) {
-        List<Token> tokens = reading.tokens();
+        List<Word> tokens = reading.tokens();
         String what = switch (hit.form()) {
             case CRISIS -> "crisis:" + hit.category();
             case WORD -> "word:" + hit.category();
@@ -393,7 +353,7 @@ public class RedFlagDetector {
     /** A clause that opens with a condition («لو», «اذا», «if») or asks what to do if. */
     private boolean hypothetical(Reading reading, int clause) {
         return reading.cues().computeIfAbsent("conditional@" + clause, k -> {
-            List<Token> tokens = reading.tokens();
+            List<Word> tokens = reading.tokens();
             int first = -1;
             for (int j = 0; j < tokens.size() && first < 0; j++) {
                 first = tokens.get(j).clause() == clause ? j : -1;
@@ -402,7 +362,7 @@ public class RedFlagDetector {
         }) || has("hypothetical", reading, clause);
     }
 
-    private boolean selfReport(List<Token> tokens, boolean[] masked) {
+    private boolean selfReport(List<Word> tokens, boolean[] masked) {
         boolean self = false;
         for (int j = 0; j < tokens.size(); j++) {
             if (lexicon.endOf("other", tokens, j, masked) > j) {
@@ -419,7 +379,7 @@ public class RedFlagDetector {
                 k -> scan(section, reading.tokens(), clause, reading.masked()));
     }
 
-    private boolean scan(String section, List<Token> tokens, int clause, boolean[] masked) {
+    private boolean scan(String section, List<Word> tokens, int clause, boolean[] masked) {
         for (int j = 0; j < tokens.size(); j++) {
             if (tokens.get(j).clause() == clause && lexicon.endOf(section, tokens, j, masked) > j) {
                 return true;
@@ -429,13 +389,13 @@ public class RedFlagDetector {
     }
 
     /** «صعوبة بلع؟ لا الحمد لله»: only denials and reassurance follow, to the end of the message. */
-    private boolean deniedAfter(List<Token> tokens, int end) {
+    private boolean deniedAfter(List<Word> tokens, int end) {
         if (end >= tokens.size() || tokens.size() - end > 5) {
             return false;
         }
         boolean denied = false;
         for (int j = end; j < tokens.size(); j++) {
-            Token token = tokens.get(j);
+            Word token = tokens.get(j);
             if (isNegator(tokens, j) && j + 1 < tokens.size() && lexicon.is("reassurance", tokens.get(j + 1))) {
                 return false;
             }
@@ -450,7 +410,7 @@ public class RedFlagDetector {
     }
 
     /** «تنفسه مش طبيعي», «breathing not normal». */
-    private boolean unwellAfter(List<Token> tokens, int end) {
+    private boolean unwellAfter(List<Word> tokens, int end) {
         int clause = tokens.get(end - 1).clause();
         for (int j = end; j + 1 < Math.min(tokens.size(), end + WINDOW + 1) && tokens.get(j).clause() == clause; j++) {
             if (isNegator(tokens, j) && tokens.get(j + 1).clause() == clause
@@ -462,7 +422,7 @@ public class RedFlagDetector {
     }
 
     /** «بيتنفس كويس», «بلعه طبيعي الحمد لله». */
-    private boolean reassuredAfter(List<Token> tokens, int end) {
+    private boolean reassuredAfter(List<Word> tokens, int end) {
         int clause = tokens.get(end - 1).clause();
         for (int j = end; j < Math.min(tokens.size(), end + WINDOW) && tokens.get(j).clause() == clause; j++) {
             if (lexicon.endOf("reassurance", tokens, j, null) > j || lexicon.endOf("thanks", tokens, j, null) > j) {

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.sanad.text.Word;
 
 /**
  * The red-flag lexicon, kept as data under {@code /safety} so that clinicians can extend it without code:
@@ -28,7 +29,7 @@ final class SafetyLexicon {
     /** Sections of words.txt the detector reads by name; any other section is a class for {@code @name}. */
     static final Set<String> WORD_CLASSES = Set.of("negator", "filler", "aspect", "ability", "inability",
             "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
-            "chronic", "self", "other", "clause-start", "topic", "false-friend", "not-negator-before-ma",
+            "chronic", "self", "other", "topic", "false-friend", "not-negator-before-ma",
             "ability-before-verb");
 
     /** A phrase and where it was written, for error messages. */
@@ -113,7 +114,7 @@ final class SafetyLexicon {
     }
 
     /** The end (exclusive) of a phrase of {@code section} that starts at {@code pos}, or -1. */
-    int endOf(String section, List<Token> tokens, int pos, boolean[] masked) {
+    int endOf(String section, List<Word> tokens, int pos, boolean[] masked) {
         int best = -1;
         for (Phrase phrase : section(section)) {
             best = Math.max(best, match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked));
@@ -122,7 +123,7 @@ final class SafetyLexicon {
     }
 
     /** True when a one-word phrase of {@code section} is this word. */
-    boolean is(String section, Token token) {
+    boolean is(String section, Word token) {
         for (Phrase phrase : section(section)) {
             if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
                 return true;
@@ -132,11 +133,11 @@ final class SafetyLexicon {
     }
 
     /** The end (exclusive) of {@code phrase} matched at {@code pos} within one clause, or -1. */
-    int match(Phrase phrase, List<Token> tokens, int pos, boolean[] masked) {
+    int match(Phrase phrase, List<Word> tokens, int pos, boolean[] masked) {
         return match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked);
     }
 
-    private int match(List<TokenPattern> phrase, int k, List<Token> tokens, int pos, int clause, boolean[] masked) {
+    private int match(List<TokenPattern> phrase, int k, List<Word> tokens, int pos, int clause, boolean[] masked) {
         if (k == phrase.size()) {
             return pos;
         }

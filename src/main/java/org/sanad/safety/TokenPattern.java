@@ -1,8 +1,13 @@
 package org.sanad.safety;
 
 import java.util.List;
-import org.sanad.knowledge.ArabicNormalizer;
-import org.sanad.knowledge.ArabiziTransliterator;
+import org.sanad.text.ArabicNormalizer;
+import org.sanad.text.MessageText;
+import org.sanad.text.Word;
+import org.sanad.text.ArabicNormalizer;
+import org.sanad.text.ArabiziTransliterator;
+import org.sanad.text.TextReader;
+import org.sanad.text.Word;
 
 /**
  * One word of a lexicon phrase. {@code *} at either end matches any prefix or suffix («*بلع*» is «يبلع»,
@@ -35,7 +40,7 @@ record TokenPattern(Kind kind, String text, boolean anyPrefix, boolean anySuffix
         if (arabizi) {
             // A skeleton of one or two consonants («mesh» is MC, so is «much») matches too many English words:
             // such words are written in plain Latin letters instead.
-            List<String> skeletons = ArabiziTransliterator.wholeWordSkeletons(Token.latinLetters(word)).stream()
+            List<String> skeletons = ArabiziTransliterator.wholeWordSkeletons(TextReader.latinLetters(word)).stream()
                     .filter(s -> s.length() >= MIN_SKELETON).toList();
             if (skeletons.isEmpty()) {
                 throw new IllegalArgumentException("an Arabizi word needs three consonants, write it plainly: " + raw);
@@ -43,17 +48,17 @@ record TokenPattern(Kind kind, String text, boolean anyPrefix, boolean anySuffix
             return new TokenPattern(Kind.ARABIZI, word, prefix, suffix, skeletons);
         }
         String normalized = ArabicNormalizer.normalize(word);
-        boolean latin = ArabiziTransliterator.isLatin(Token.latinLetters(normalized));
+        boolean latin = ArabiziTransliterator.isLatin(TextReader.latinLetters(normalized));
         return new TokenPattern(latin ? Kind.LATIN : Kind.ARABIC,
-                Token.undoubled(latin ? Token.latinLetters(normalized) : normalized), prefix, suffix, List.of());
+                ArabicNormalizer.loose(latin ? TextReader.latinLetters(normalized) : normalized), prefix, suffix, List.of());
     }
 
     /** True when this pattern (not a class or gap) matches the word. */
-    boolean matches(Token token) {
+    boolean matches(Word token) {
         return switch (kind) {
-            case ARABIC -> !token.latin() && (arabicGlob(token.text()) || token.withoutConjunction() != null
-                    && arabicGlob(token.withoutConjunction()));
-            case LATIN -> token.latin() && glob(token.text());
+            case ARABIC -> !token.latin() && (arabicGlob(token.loose()) || token.bare() != null
+                    && arabicGlob(token.bare()));
+            case LATIN -> token.latin() && glob(token.loose());
             case ARABIZI -> token.latin() && token.skeletons().stream().anyMatch(this::skeletonGlob);
             case CLASS, GAP -> false;
         };

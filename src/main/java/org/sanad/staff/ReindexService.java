@@ -2,8 +2,8 @@ package org.sanad.staff;
 
 import java.time.Duration;
 import java.util.List;
-import org.sanad.knowledge.KnowledgeUnavailableException;
-import org.sanad.knowledge.PassageIndex;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.ingest.KnowledgeUnavailableException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;

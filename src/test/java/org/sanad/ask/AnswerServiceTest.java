@@ -1,7 +1,7 @@
 package org.sanad.ask;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
@@ -10,8 +10,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sanad.eval.TestPipeline;
-import org.sanad.knowledge.PassageIndex;
-import org.sanad.knowledge.PassageSearch;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.TestKnowledge;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.SafetyProperties;
@@ -30,9 +30,9 @@ class AnswerServiceTest {
     }
 
     private AnswerService service(Triage.Level level, String emergencyPhone, String crisisPhone) {
-        when(redFlags.assess(anyString())).thenReturn(new Triage(level, List.of("swallowing"), "test"));
+        when(redFlags.assess(any())).thenReturn(new Triage(level, List.of("swallowing"), "test"));
         ReplyComposer replies = new ReplyComposer(TestPipeline.messages(), new SafetyProperties(emergencyPhone, crisisPhone));
-        return new AnswerService(search, redFlags, replies, TestPipeline.uncounted());
+        return new AnswerService(TestKnowledge.reader(), search, redFlags, replies, TestPipeline.uncounted());
     }
 
     private static String doctorNote() {

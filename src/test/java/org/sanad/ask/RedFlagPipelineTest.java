@@ -6,8 +6,8 @@ import java.nio.file.Files;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.sanad.eval.TestPipeline;
-import org.sanad.knowledge.PassageIndex;
-import org.sanad.knowledge.PassageSearch;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.TestKnowledge;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.SafetyProperties;
@@ -26,7 +26,8 @@ class RedFlagPipelineTest {
         PassageIndex index = TestKnowledge.index(TestKnowledge.PROJECT_KNOWLEDGE, Files.createTempDirectory("red-flags"));
         PassageSearch search = TestKnowledge.search(index);
         replies = new ReplyComposer(TestPipeline.messages(), new SafetyProperties(EMERGENCY_PHONE, CRISIS_PHONE));
-        service = new AnswerService(search, new RedFlagDetector(), replies, TestPipeline.uncounted());
+        service = new AnswerService(TestKnowledge.reader(), search, new RedFlagDetector(), replies,
+                TestPipeline.uncounted());
     }
 
     @Test

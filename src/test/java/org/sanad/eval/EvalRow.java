@@ -20,12 +20,20 @@ public record EvalRow(String id, String kind, String text, String dialect, List<
             if (in == null) {
                 throw new IllegalStateException("missing " + resource);
             }
-            List<EvalRow> rows = new ArrayList<>();
-            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
-                if (line.isBlank()) {
-                    continue;
-                }
-                JsonNode node = JSON.readTree(line);
+            return parse(List.of(new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Rows from JSON lines; blank lines are skipped. */
+    public static List<EvalRow> parse(List<String> lines) {
+        List<EvalRow> rows = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank()) {
+                continue;
+            }
+            JsonNode node = JSON.readTree(line);
                 List<String> expect = new ArrayList<>();
                 if (node.has("expect_any")) {
                     node.get("expect_any").forEach(n -> expect.add(n.asString()));
@@ -35,10 +43,7 @@ public record EvalRow(String id, String kind, String text, String dialect, List<
                         expect, node.has("emergency") && "either".equals(node.get("emergency").asString()),
                         node.has("hard") && node.get("hard").asBoolean(),
                         node.has("uncovered") && node.get("uncovered").asBoolean()));
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
+        return rows;
     }
 }

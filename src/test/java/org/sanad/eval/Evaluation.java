@@ -8,7 +8,7 @@ import java.util.function.Predicate;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
 import org.sanad.ask.ReplyComposer;
-import org.sanad.knowledge.SearchResult;
+import org.sanad.knowledge.search.SearchResult;
 
 /** Scores rows the way the evaluation README describes, and prints the numbers and the misses. */
 public final class Evaluation {

@@ -10,8 +10,8 @@ import java.nio.file.Path;
 import org.sanad.ask.AnswerService;
 import org.sanad.ask.ReplyComposer;
 import org.sanad.audit.UsageCounters;
-import org.sanad.knowledge.PassageIndex;
-import org.sanad.knowledge.PassageSearch;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.TestKnowledge;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.SafetyProperties;
@@ -40,7 +40,7 @@ public final class TestPipeline {
     }
 
     public static AnswerService answerService(PassageSearch search) {
-        return new AnswerService(search, new RedFlagDetector(), replies(), uncounted());
+        return new AnswerService(TestKnowledge.reader(), search, new RedFlagDetector(), replies(), uncounted());
     }
 
     /** Counters that count nothing and remember no call: the evaluations ask thousands of questions. */

@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Test-data builder: a knowledge folder with the files a test needs. */
-final class KnowledgeFolder {
+public final class KnowledgeFolder {
 
     private final Path root;
 
@@ -15,12 +15,12 @@ final class KnowledgeFolder {
         this.root = root;
     }
 
-    static KnowledgeFolder at(Path root) {
+    public static KnowledgeFolder at(Path root) {
         return new KnowledgeFolder(root);
     }
 
     /** The clinic's real article, as shipped in {@code knowledge/}. */
-    KnowledgeFolder withClinicArticle() {
+    public KnowledgeFolder withClinicArticle() {
         try {
             Path article = TestKnowledge.PROJECT_KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md");
             return file("botox-for-children-with-microcephaly.md", Files.readString(article, StandardCharsets.UTF_8));
@@ -29,11 +29,11 @@ final class KnowledgeFolder {
         }
     }
 
-    KnowledgeFolder file(String name, String content) {
+    public KnowledgeFolder file(String name, String content) {
         return bytes(name, content.getBytes(StandardCharsets.UTF_8));
     }
 
-    KnowledgeFolder bytes(String name, byte[] content) {
+    public KnowledgeFolder bytes(String name, byte[] content) {
         try {
             Path file = root.resolve(name);
             Files.createDirectories(file.getParent());
@@ -44,7 +44,7 @@ final class KnowledgeFolder {
         }
     }
 
-    KnowledgeFolder delete(String name) {
+    public KnowledgeFolder delete(String name) {
         try {
             Files.deleteIfExists(root.resolve(name));
             return this;
@@ -53,7 +53,7 @@ final class KnowledgeFolder {
         }
     }
 
-    Path path() {
+    public Path path() {
         return root;
     }
 }

@@ -1,8 +1,14 @@
 package org.sanad.knowledge;
 
 import java.nio.file.Path;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.search.ConfidenceGate;
+import org.sanad.knowledge.search.PassageSearch;
+import org.sanad.knowledge.search.SearchResult;
+import org.sanad.text.TestText;
+import org.sanad.text.TextReader;
 
-/** Builds the knowledge feature outside Spring, for unit tests and the evaluation. */
+/** The real knowledge feature over a folder, without Spring. */
 public final class TestKnowledge {
 
     public static final Path PROJECT_KNOWLEDGE = Path.of("knowledge");
@@ -11,16 +17,27 @@ public final class TestKnowledge {
     }
 
     public static PassageIndex index(Path knowledgeDir, Path indexDir) {
-        PassageIndex index = new PassageIndex(indexDir, knowledgeDir, KnowledgeConfiguration::analysis);
+        PassageIndex index = new PassageIndex(indexDir, knowledgeDir);
         index.open();
         return index;
     }
 
     public static PassageSearch search(PassageIndex index) {
-        return new PassageSearch(index, new ConfidenceGate(new ConfidenceGate.GateProperties(0.5, 0.6, 1)));
+        return new PassageSearch(index, new ConfidenceGate(ConfidenceGate.Settings.defaults()));
     }
 
     public static PassageSearch search(PassageIndex index, double withAnchor, double withoutAnchor) {
-        return new PassageSearch(index, new ConfidenceGate(new ConfidenceGate.GateProperties(withAnchor, withoutAnchor, 1)));
+        return new PassageSearch(index,
+                new ConfidenceGate(ConfidenceGate.Settings.defaults().withCoverage(withAnchor, withoutAnchor)));
+    }
+
+    /** Looks a message up as the answering pipeline does: read once, then searched. */
+    public static SearchResult ask(PassageSearch search, String message) {
+        return search.search(TestText.read(message));
+    }
+
+    /** The application's reader of messages. */
+    public static TextReader reader() {
+        return TestText.reader();
     }
 }

@@ -1,6 +1,7 @@
 package org.sanad.safety;
 
 import java.util.List;
+import org.sanad.text.TestText;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
@@ -18,18 +19,18 @@ class RedFlagDetectorBenchmark {
         String report = "ابني مش قادر يبلع من بعد الحقنه وعنده صعوبة في التنفس، هل ده طبيعي؟ ";
         String longest = report.repeat(4096 / report.length());
         for (int i = 0; i < 5; i++) {
-            typical.forEach(detector::assess);
-            detector.assess(longest);
+            typical.forEach(text -> detector.assess(TestText.read(text)));
+            detector.assess(TestText.read(longest));
         }
         long start = System.nanoTime();
         int rounds = 20;
         for (int i = 0; i < rounds; i++) {
-            typical.forEach(detector::assess);
+            typical.forEach(text -> detector.assess(TestText.read(text)));
         }
         double perMessage = (System.nanoTime() - start) / 1e6 / (rounds * typical.size());
         start = System.nanoTime();
         for (int i = 0; i < rounds; i++) {
-            detector.assess(longest);
+            detector.assess(TestText.read(longest));
         }
         double perLongest = (System.nanoTime() - start) / 1e6 / rounds;
         System.out.printf("%n=== red-flag triage latency ===%n typical message (%d cases): %.3f ms%n"

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
+import org.sanad.text.TestText;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,6 +19,10 @@ class RedFlagDetectorTest {
 
     private static final RedFlagDetector detector = new RedFlagDetector();
 
+    private static Triage assess(String message) {
+        return detector.assess(TestText.read(message));
+    }
+
     static List<TriageCase> cases() {
         return TriageCase.all();
     }
@@ -25,7 +30,7 @@ class RedFlagDetectorTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void decidesAsThePolicySays(TriageCase row) {
-        Triage triage = detector.assess(row.text());
+        Triage triage = assess(row.text());
         assertThat(triage.level()).as("line %d: %s → rule %s", row.line(), row.text(), triage.rule())
                 .isEqualTo(row.level());
         if (!row.category().equals("-")) {
@@ -39,7 +44,7 @@ class RedFlagDetectorTest {
         Map<String, int[]> byCategory = new TreeMap<>();
         Map<String, int[]> byDialect = new TreeMap<>();
         for (TriageCase row : reports) {
-            Triage triage = detector.assess(row.text());
+            Triage triage = assess(row.text());
             boolean found = triage.reportsRedFlag() && triage.categories().contains(row.category());
             count(byCategory, row.category(), found);
             count(byDialect, row.dialect(), found);
@@ -70,7 +75,7 @@ class RedFlagDetectorTest {
 
     @Test
     void escalatesWhenChildCannotSwallow() {
-        Triage triage = detector.assess("ابني مش قادر يبلع");
+        Triage triage = assess("ابني مش قادر يبلع");
         assertThat(triage.level()).isEqualTo(Triage.Level.URGENT);
         assertThat(triage.categories()).containsExactly("swallowing");
         assertThat(triage.rule()).isEqualTo("inability+swallowing");
@@ -78,47 +83,47 @@ class RedFlagDetectorTest {
 
     @Test
     void aReportAboutTheChildWinsOverAQuestionMark() {
-        assertThat(detector.assess("ابني مش قادر يبلع، هل ده طبيعي؟").level()).isEqualTo(Triage.Level.URGENT);
-        assertThat(detector.assess("ابني بيتنفس بصعوبة هل ده طبيعي").level()).isEqualTo(Triage.Level.URGENT);
+        assertThat(assess("ابني مش قادر يبلع، هل ده طبيعي؟").level()).isEqualTo(Triage.Level.URGENT);
+        assertThat(assess("ابني بيتنفس بصعوبة هل ده طبيعي").level()).isEqualTo(Triage.Level.URGENT);
     }
 
     @Test
     void answersAGeneralQuestionAboutARiskAsAMention() {
-        Triage triage = detector.assess("هل يسبب البوتوكس صعوبة في البلع؟");
+        Triage triage = assess("هل يسبب البوتوكس صعوبة في البلع؟");
         assertThat(triage.level()).isEqualTo(Triage.Level.MENTION);
         assertThat(triage.rule()).startsWith("general(");
     }
 
     @Test
     void doesNotEscalateADeniedSign() {
-        assertThat(detector.assess("بيتنفس كويس الحمد لله").level()).isEqualTo(Triage.Level.NEGATED);
-        assertThat(detector.assess("ما في عنده صعوبة بالبلع").level()).isEqualTo(Triage.Level.NEGATED);
+        assertThat(assess("بيتنفس كويس الحمد لله").level()).isEqualTo(Triage.Level.NEGATED);
+        assertThat(assess("ما في عنده صعوبة بالبلع").level()).isEqualTo(Triage.Level.NEGATED);
     }
 
     @Test
     void takesSpasticityForTheConditionNotForASeizure() {
-        assertThat(detector.assess("التشنج في رجله زاد بعد الحقنة").level()).isEqualTo(Triage.Level.NONE);
-        assertThat(detector.assess("ابني جاله تشنجات وعينه بتقلب لفوق").categories()).contains("seizure");
+        assertThat(assess("التشنج في رجله زاد بعد الحقنة").level()).isEqualTo(Triage.Level.NONE);
+        assertThat(assess("ابني جاله تشنجات وعينه بتقلب لفوق").categories()).contains("seizure");
     }
 
     @Test
     void takesNafsiForAWishNotForBreath() {
-        assertThat(detector.assess("نفسي أعرف امتى يبان المفعول").level()).isEqualTo(Triage.Level.NONE);
+        assertThat(assess("نفسي أعرف امتى يبان المفعول").level()).isEqualTo(Triage.Level.NONE);
     }
 
     @Test
     void keepsTheRedFlagOfACaregiverInCrisis() {
-        Triage triage = detector.assess("ابني مش قادر يبلع وانا تعبت ونفسي اموت");
+        Triage triage = assess("ابني مش قادر يبلع وانا تعبت ونفسي اموت");
         assertThat(triage.level()).isEqualTo(Triage.Level.CRISIS);
         assertThat(triage.categories()).contains("harm-self", "swallowing");
         assertThat(triage.reportsRedFlag()).isTrue();
-        assertThat(detector.assess("انا تعبت ونفسي اموت وارتاح").reportsRedFlag()).isFalse();
+        assertThat(assess("انا تعبت ونفسي اموت وارتاح").reportsRedFlag()).isFalse();
     }
 
     @Test
     void auditsByRuleAndCategoryNeverByText() {
         for (TriageCase row : cases()) {
-            Triage triage = detector.assess(row.text());
+            Triage triage = assess(row.text());
             assertThat(triage.rule()).as(row.text()).matches("[a-z+:(),-]+");
             assertThat(triage.categories()).allSatisfy(c -> assertThat(c).matches("[a-z-]+"));
         }
@@ -126,16 +131,16 @@ class RedFlagDetectorTest {
 
     @Test
     void takesANewLineForANewClause() {
-        assertThat(detector.assess("ما عنده حرارة\nبيختنق").level()).isEqualTo(Triage.Level.URGENT);
-        assertThat(detector.assess("ابني مش قادر يبلع\r\nهل ده طبيعي").level()).isEqualTo(Triage.Level.URGENT);
+        assertThat(assess("ما عنده حرارة\nبيختنق").level()).isEqualTo(Triage.Level.URGENT);
+        assertThat(assess("ابني مش قادر يبلع\r\nهل ده طبيعي").level()).isEqualTo(Triage.Level.URGENT);
     }
 
     @Test
     void answersEmptyAndOddInputCalmly() {
-        assertThat(detector.assess("").level()).isEqualTo(Triage.Level.NONE);
-        assertThat(detector.assess("؟؟؟ !!! 😢").level()).isEqualTo(Triage.Level.NONE);
-        assertThat(detector.assess("ههههههههه").level()).isEqualTo(Triage.Level.NONE);
-        assertThat(detector.assess("ب".repeat(4096)).level()).isEqualTo(Triage.Level.NONE);
+        assertThat(assess("").level()).isEqualTo(Triage.Level.NONE);
+        assertThat(assess("؟؟؟ !!! 😢").level()).isEqualTo(Triage.Level.NONE);
+        assertThat(assess("ههههههههه").level()).isEqualTo(Triage.Level.NONE);
+        assertThat(assess("ب".repeat(4096)).level()).isEqualTo(Triage.Level.NONE);
     }
 
     private static void count(Map<String, int[]> counts, String key, boolean found) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.sanad.text.TestText;
 import org.junit.jupiter.api.Test;
 import org.sanad.eval.OffTopicQuestions;
 
@@ -22,7 +23,7 @@ class RedFlagNegativesTest {
         Map<Triage.Level, Integer> levels = new EnumMap<>(Triage.Level.class);
         StringBuilder urgent = new StringBuilder();
         for (String question : questions) {
-            Triage triage = detector.assess(question);
+            Triage triage = detector.assess(TestText.read(question));
             levels.merge(triage.level(), 1, Integer::sum);
             if (triage.level() == Triage.Level.URGENT) {
                 urgent.append("   ").append(triage.rule()).append(" «")

@@ -23,9 +23,7 @@ class SafetyLexiconTest {
     }
 
     @Test
-    void keepsClauseOpenersToOneWord() {
-        assertThat(lexicon.words().get("clause-start")).allSatisfy(phrase ->
-                assertThat(phrase.words()).as(phrase.source()).hasSize(1));
+    void keepsVerbOpenersToOneWord() {
         assertThat(lexicon.words().get("ability-before-verb")).allSatisfy(phrase ->
                 assertThat(phrase.words()).as(phrase.source()).hasSize(1));
     }
@@ -90,6 +88,6 @@ class SafetyLexiconTest {
     void readsWordsAsTheNormaliserWritesThem() {
         List<SafetyLexicon.Phrase> phrases = SafetyLexicon.parse("test.txt", List.of("[x]", "إغماءةٌ", "*بلع*")).get("x");
         assertThat(phrases.get(0).words().get(0).text()).isEqualTo("اغماه");
-        assertThat(phrases.get(1).words().get(0).matches(Token.of("مبيبلعش", 0))).isTrue();
+        assertThat(phrases.get(1).words().get(0).matches(org.sanad.text.TestText.read("مبيبلعش").word(0))).isTrue();
     }
 }

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.sanad.audit.AuditLog;
 import org.sanad.knowledge.KnowledgeProperties;
-import org.sanad.knowledge.PassageIndex;
+import org.sanad.knowledge.index.PassageIndex;
 import org.sanad.knowledge.TestKnowledge;
 import org.sanad.testing.TestDatabases;
 import org.sanad.testing.TestDatabases.Database;

@@ -13,10 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.audit.AuditLog;
-import org.sanad.knowledge.KnowledgeUnavailableException;
-import org.sanad.knowledge.PassageIndex;
-import org.sanad.testing.TestDatabases;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.ingest.KnowledgeUnavailableException;
 import org.sanad.testing.TestDatabases.Database;
+import org.sanad.testing.TestDatabases;
 
 /** Every reindex passes the staff gate: only admins, and an audit entry saying who asked and how it went. */
 class ReindexAuditTest {

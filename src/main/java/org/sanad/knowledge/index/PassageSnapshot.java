@@ -1,0 +1,127 @@
+package org.sanad.knowledge.index;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.util.BytesRef;
+import org.sanad.knowledge.ingest.Passage;
+import org.sanad.text.LanguageResources;
+
+/**
+ * One committed state of the index and everything a search needs beside it, read once when the content is swapped
+ * in: the passages, the words each passage has, the vocabulary, and the language the content was analysed with.
+ */
+public final class PassageSnapshot extends IndexSearcher {
+
+    public static final String KIND = "kind";
+    public static final String PASSAGE_ID = "passage_id";
+    /** The passage itself, analysed, with term vectors so that the gate can see which question words it has. */
+    public static final String BODY = "body";
+    /** Document title and section heading: a parent often names the topic rather than the wording. */
+    public static final String CONTEXT = "context";
+    /** One admin-written example question per Lucene document, as QnA Maker's alternate questions. */
+    public static final String QUESTION = "question";
+    /** Every analysed word of passages, headings and questions: the vocabulary for typo and Arabizi repair. */
+    public static final String VOCABULARY = "vocabulary";
+    static final String TITLE = "title";
+    static final String SECTION = "section";
+    static final String TEXT = "text";
+    static final String SOURCE = "source";
+    static final String QUESTIONS = "questions";
+    static final String KIND_PASSAGE = "passage";
+    static final String KIND_QUESTION = "question";
+
+    private final Map<String, Passage> passages;
+    /** The passage each Lucene document belongs to, by document number. */
+    private final String[] passageOfDoc;
+    private final boolean[] questionDoc;
+    private final Map<String, Set<String>> termsOfPassage;
+    private final Vocabulary vocabulary;
+    private final LanguageResources language;
+    private final String contentHash;
+
+    PassageSnapshot(DirectoryReader reader, LanguageResources language, String hashKey) throws IOException {
+        super(reader);
+        this.language = language;
+        this.contentHash = reader.getIndexCommit().getUserData().getOrDefault(hashKey, "");
+        int max = reader.maxDoc();
+        passageOfDoc = new String[max];
+        questionDoc = new boolean[max];
+        Map<String, Passage> byId = new LinkedHashMap<>();
+        Map<String, Set<String>> terms = new HashMap<>();
+        StoredFields stored = reader.storedFields();
+        TermVectors vectors = reader.termVectors();
+        for (int doc = 0; doc < max; doc++) {
+            Document d = stored.document(doc);
+            String id = d.get(PASSAGE_ID);
+            passageOfDoc[doc] = id;
+            questionDoc[doc] = KIND_QUESTION.equals(d.get(KIND));
+            if (!questionDoc[doc]) {
+                byId.put(id, new Passage(id, d.get(TITLE), d.get(SECTION), d.get(TEXT), d.get(SOURCE),
+                        List.of(d.getValues(QUESTIONS))));
+            }
+            Set<String> words = terms.computeIfAbsent(id, k -> new HashSet<>());
+            Terms vector = vectors.get(doc, VOCABULARY);
+            if (vector != null) {
+                TermsEnum it = vector.iterator();
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
+                    words.add(term.utf8ToString());
+                }
+            }
+        }
+        this.passages = Collections.unmodifiableMap(byId);
+        terms.replaceAll((id, set) -> Set.copyOf(set));
+        this.termsOfPassage = terms;
+        this.vocabulary = Vocabulary.of(reader, VOCABULARY);
+    }
+
+    /** Every passage, in the order of the documents. */
+    public Map<String, Passage> passages() {
+        return passages;
+    }
+
+    public List<Passage> passageList() {
+        return new ArrayList<>(passages.values());
+    }
+
+    /** The passage a Lucene document (a passage or one of its example questions) belongs to. */
+    public String passageIdOf(int doc) {
+        return passageOfDoc[doc];
+    }
+
+    /** True when the Lucene document is an example question rather than the passage itself. */
+    public boolean isQuestion(int doc) {
+        return questionDoc[doc];
+    }
+
+    /** Every analysed word of a passage, its heading and its example questions. */
+    public Set<String> termsOf(String passageId) {
+        return termsOfPassage.getOrDefault(passageId, Set.of());
+    }
+
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
+    /** The bundled word lists and the clinic's own synonyms, as when this content was indexed. */
+    public LanguageResources language() {
+        return language;
+    }
+
+    String contentHash() {
+        return contentHash;
+    }
+}

@@ -1,0 +1,366 @@
+package org.sanad.knowledge.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.SynonymQuery;
+import org.apache.lucene.search.TopDocs;
+import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.knowledge.index.PassageSnapshot;
+import org.sanad.knowledge.index.Vocabulary;
+import org.sanad.knowledge.ingest.Passage;
+import org.sanad.text.ArabicStemmer;
+import org.sanad.text.LanguageResources;
+import org.sanad.text.MessageText;
+import org.sanad.text.Word;
+
+/**
+ * Finds the passages that answer a parent's message, and decides whether they really do. Every strategy lives
+ * here: the whole message, one of its clauses, the last clause after a denial, and the topics of risk and danger.
+ */
+public final class PassageSearch {
+
+    /** What the caller already knows about the message, from triage. */
+    public enum Focus {
+        /** An ordinary question. */
+        QUESTION,
+        /** A danger sign was denied first («ما عنده ضيق تنفس، بس…»): the question comes after it. */
+        AFTER_DENIAL,
+        /** A general question about a danger sign («هل يسبب صعوبة في البلع؟»): the risk passages answer it. */
+        RISK,
+        /** A danger sign is reported: only a passage that names the danger may follow the urgent advice. */
+        DANGER
+    }
+
+    private static final int CANDIDATE_DOCS = 40;
+    private static final int SHOWN = 3;
+    private static final int MAX_TERMS_PER_SLOT = 24;
+    /** Coverage re-ranks the leaders, but a much better BM25 score still counts: score × (base + coverage). */
+    private static final double RERANK_BASE = 0.25;
+    /** Question words steer («متى» toward timing) without outweighing the subject words. */
+    private static final float WEAK_BOOST = 0.6f;
+    private static final int MAX_CLAUSES = 4;
+    /** Repairs of misspelt words tried per message: a message of random letters must stay cheap. */
+    private static final int MAX_REPAIRS = 6;
+
+    private final PassageIndex index;
+    private final ConfidenceGate gate;
+    private final Topics topics;
+    private volatile Compiled compiled;
+
+    /** The question reader of one language, built once per reindex. */
+    private record Compiled(LanguageResources language, QuestionReader questions) {
+    }
+
+    public PassageSearch(PassageIndex index, ConfidenceGate gate) {
+        this.index = index;
+        this.gate = gate;
+        this.topics = Topics.bundled();
+    }
+
+    public SearchResult search(MessageText message) {
+        return search(message, Focus.QUESTION, List.of());
+    }
+
+    /**
+     * @param categories for {@link Focus#DANGER} and {@link Focus#RISK}, the danger-sign categories triage found
+     *                   («swallowing»), whose words steer toward the passage that names them
+     */
+    public SearchResult search(MessageText message, Focus focus, List<String> categories) {
+        return index.withSnapshot(snapshot -> {
+            QuestionReader questions = questions(snapshot.language());
+            return switch (focus) {
+                case QUESTION -> whole(message, questions, snapshot);
+                case AFTER_DENIAL -> afterDenial(message, questions, snapshot);
+                case RISK -> risk(message, categories, questions, snapshot);
+                case DANGER -> danger(message, categories, questions, snapshot);
+            };
+        });
+    }
+
+    private QuestionReader questions(LanguageResources language) {
+        Compiled current = compiled;
+        if (current == null || current.language() != language) {
+            current = new Compiled(language, new QuestionReader(language));
+            compiled = current;
+        }
+        return current.questions();
+    }
+
+    private SearchResult whole(MessageText message, QuestionReader questions, PassageSnapshot snapshot) {
+        QuestionReader.Analysis analysis = questions.analyze(message.words());
+        SearchResult result = lookUp(analysis, snapshot, questions);
+        if (!result.answered()) {
+            result = bestClause(message, questions, snapshot).orElse(result);
+        }
+        // «مرحبا، متى يبدأ المفعول؟» is a question; «مرحبا، كيفك اليوم؟» and «شكرا على المعلومات» are not.
+        if (analysis.social() == QuestionReader.Social.NONE || analysis.content().size() > 1) {
+            return result;
+        }
+        return SearchResult.of(switch (analysis.social()) {
+            case THANKS -> SearchResult.Verdict.THANKS;
+            case GOODBYE -> SearchResult.Verdict.GOODBYE;
+            case IDENTITY -> SearchResult.Verdict.IDENTITY;
+            default -> SearchResult.Verdict.GREETING;
+        });
+    }
+
+    /**
+     * «بيتنفس كويس بس متى تظهر النتيجة؟»: the reassurance is not the question, and its danger-sign words would
+     * pull toward the risk passages. The last clause that says something is looked up first.
+     */
+    private SearchResult afterDenial(MessageText message, QuestionReader questions, PassageSnapshot snapshot) {
+        List<List<Word>> clauses = message.clauses();
+        for (int i = clauses.size() - 1; i >= 0; i--) {
+            QuestionReader.Analysis analysis = questions.analyze(clauses.get(i));
+            if (!analysis.content().isEmpty()) {
+                SearchResult last = lookUp(analysis, snapshot, questions);
+                if (last.answered()) {
+                    return last;
+                }
+                break;
+            }
+        }
+        return whole(message, questions, snapshot);
+    }
+
+    /**
+     * «هل يسبب البوتوكس صعوبة في البلع؟» asks about a risk of the treatment: when the message alone is not
+     * answered, the risk passages answer it. Without the subject's own words («ضيق تنفس وخفقان») it is someone
+     * else's health question.
+     */
+    private SearchResult risk(MessageText message, List<String> categories, QuestionReader questions,
+            PassageSnapshot snapshot) {
+        SearchResult result = whole(message, questions, snapshot);
+        if (result.answered() || !result.evidence().anchor()) {
+            return result;
+        }
+        List<Word> words = new ArrayList<>(message.words());
+        words.addAll(topics.riskWords(categories));
+        SearchResult steered = lookUp(questions.analyze(words), snapshot, questions);
+        return steered.answered() ? steered : result;
+    }
+
+    /**
+     * After the urgent advice, only a passage that names the danger may follow, never one that reassures: the
+     * best passage for the message steered toward harm and the reported signs, if the gate lets it through and
+     * it names harm at all.
+     */
+    private SearchResult danger(MessageText message, List<String> categories, QuestionReader questions,
+            PassageSnapshot snapshot) {
+        List<Word> words = new ArrayList<>(message.words());
+        words.addAll(topics.riskWords(categories));
+        SearchResult steered = lookUp(questions.analyze(words), snapshot, questions);
+        for (SearchResult.ScoredPassage candidate : steered.passages()) {
+            if (topics.namesDanger(snapshot.termsOf(candidate.passage().id()))) {
+                return new SearchResult(SearchResult.Verdict.ANSWERED, List.of(candidate), List.of(),
+                        steered.evidence());
+            }
+        }
+        return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(), steered.evidence());
+    }
+
+    /**
+     * Parents write context before the question: «ما عنده ضيق تنفس الحمد لله، بس قديش بيضل المفعول؟». When the
+     * whole message is not clearly answered, one of its clauses may be, by the same gate.
+     */
+    private Optional<SearchResult> bestClause(MessageText message, QuestionReader questions,
+            PassageSnapshot snapshot) {
+        List<List<Word>> clauses = message.clauses();
+        // A long message of many clauses is a story about something else; a fragment of it proves nothing.
+        if (clauses.size() < 2 || clauses.size() > MAX_CLAUSES) {
+            return Optional.empty();
+        }
+        SearchResult best = null;
+        for (List<Word> clause : clauses) {
+            QuestionReader.Analysis analysis = questions.analyze(clause);
+            if (analysis.content().stream().noneMatch(Slot::anchor)) {
+                continue;
+            }
+            SearchResult result = lookUp(analysis, snapshot, questions);
+            // One word of a clause proves nothing («el 7o2na b kam?»), and a fragment must be covered on its own.
+            if (result.answered() && result.evidence().matched() >= 2 && gate.coveredPlainly(result.evidence())
+                    && (best == null || result.evidence().coverage() > best.evidence().coverage())) {
+                best = result;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private SearchResult lookUp(QuestionReader.Analysis analysis, PassageSnapshot snapshot, QuestionReader questions) {
+        List<ResolvedSlot> slots = resolve(analysis.slots(), snapshot.vocabulary(), snapshot.getIndexReader().numDocs(),
+                questions);
+        if (slots.isEmpty()) {
+            return SearchResult.of(SearchResult.Verdict.UNCLEAR);
+        }
+        Query query = toQuery(slots);
+        if (query == null) {
+            return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
+                    gate.evidence(slots, Set.of()));
+        }
+        List<SearchResult.ScoredPassage> ranked = rank(snapshot, query);
+        if (ranked.isEmpty()) {
+            return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
+                    gate.evidence(slots, Set.of()));
+        }
+        // Re-rank the leaders by score and by how much of the question each one covers; the score shown is the
+        // one they are ordered by.
+        List<SearchResult.ScoredPassage> ordered = new ArrayList<>();
+        List<Candidate> candidates = new ArrayList<>();
+        for (SearchResult.ScoredPassage scored : ranked.subList(0, Math.min(5, ranked.size()))) {
+            SearchResult.Evidence evidence = gate.evidence(slots, snapshot.termsOf(scored.passage().id()));
+            candidates.add(new Candidate(new SearchResult.ScoredPassage(scored.passage(),
+                    round(scored.score() * (RERANK_BASE + evidence.coverage()))), evidence));
+        }
+        candidates.sort(Comparator.comparingDouble((Candidate c) -> c.scored().score()).reversed());
+        Candidate best = candidates.get(0);
+        candidates.forEach(c -> ordered.add(c.scored()));
+        double floor = candidates.get(candidates.size() - 1).scored().score();
+        ranked.stream().skip(candidates.size())
+                .forEach(p -> ordered.add(new SearchResult.ScoredPassage(p.passage(),
+                        Math.min(floor, round(p.score() * RERANK_BASE)))));
+        List<SearchResult.ScoredPassage> top = ordered.subList(0, Math.min(SHOWN, ordered.size()));
+        if (gate.answers(best.evidence())) {
+            return new SearchResult(SearchResult.Verdict.ANSWERED, List.copyOf(top), List.of(), best.evidence());
+        }
+        return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.copyOf(top), best.evidence());
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 1000) / 1000.0;
+    }
+
+    private record Candidate(SearchResult.ScoredPassage scored, SearchResult.Evidence evidence) {
+    }
+
+    /** A slot as this state of the index sees it: which of its terms exist, and whether they were repaired. */
+    record ResolvedSlot(Slot slot, Set<String> known, boolean repaired, double weight, boolean anchor) {
+
+        boolean unknown() {
+            return known.isEmpty();
+        }
+    }
+
+    /**
+     * Matches each slot against the vocabulary, repairing typos and Arabizi, and weighs it by how rare it is:
+     * «حفاضه» tells which passage answers, «بوتوكس» only that the message is on topic. A word no document has
+     * weighs as much as the rarest known one (1): it is likely what the question is about.
+     */
+    private static List<ResolvedSlot> resolve(List<Slot> slots, Vocabulary vocabulary, int documents,
+            QuestionReader questions) {
+        List<ResolvedSlot> out = new ArrayList<>();
+        int repairs = 0;
+        for (Slot slot : slots) {
+            Set<String> known = new LinkedHashSet<>();
+            for (String term : slot.terms()) {
+                if (known.size() < MAX_TERMS_PER_SLOT && vocabulary.contains(term)) {
+                    known.add(term);
+                }
+            }
+            boolean repaired = false;
+            if (known.isEmpty() && slot.general()) {
+                // An everyday word the documents do not use: nothing to repair it into.
+            } else if (known.isEmpty() && slot.latin()) {
+                vocabulary.withSkeleton(slot.latinSkeletons()).stream().limit(6).forEach(known::add);
+                repaired = !known.isEmpty();
+            } else if (known.isEmpty() && ArabicStemmer.isArabic(slot.surface()) && repairs < MAX_REPAIRS) {
+                repairs++;
+                for (String term : slot.terms()) {
+                    if (term.length() >= 4) {
+                        known.addAll(vocabulary.corrections(term));
+                    }
+                    if (known.size() >= 3) {
+                        break;
+                    }
+                }
+                repaired = !known.isEmpty();
+            }
+            int df = known.stream().mapToInt(vocabulary::documentFrequency).max().orElse(0);
+            // Scaled to 0..1 (1 = a word only one document has, or none), so thresholds keep their meaning as
+            // admins add documents.
+            double weight = Math.log(1 + (double) documents / Math.max(1, df)) / Math.log(1 + documents);
+            out.add(new ResolvedSlot(slot, known, repaired, weight,
+                    slot.anchor() || repaired && questions.isAnchor(known)));
+        }
+        // «حقنة الانسولين», «ابرة فيتامين»: an injection named by a word no document has is another treatment.
+        for (int i = 0; i + 1 < out.size(); i++) {
+            ResolvedSlot slot = out.get(i);
+            ResolvedSlot next = out.get(i + 1);
+            boolean adjacent = next.slot().position() == slot.slot().position() + slot.slot().span();
+            if (adjacent && slot.anchor() && questions.isOpenAnchor(slot.slot().terms()) && next.unknown()
+                    && !next.slot().weak() && !next.slot().general() && !next.slot().latin()) {
+                out.set(i, new ResolvedSlot(slot.slot(), slot.known(), slot.repaired(), slot.weight(), false));
+            }
+        }
+        return out;
+    }
+
+    private static Query toQuery(List<ResolvedSlot> slots) {
+        BooleanQuery.Builder builder = new BooleanQuery.Builder();
+        int clauses = 0;
+        for (ResolvedSlot slot : slots) {
+            if (slot.unknown()) {
+                continue;
+            }
+            List<Query> perField = new ArrayList<>();
+            perField.add(synonyms(PassageSnapshot.BODY, slot.known()));
+            perField.add(new BoostQuery(synonyms(PassageSnapshot.CONTEXT, slot.known()), 0.6f));
+            perField.add(synonyms(PassageSnapshot.QUESTION, slot.known()));
+            Query clause = new DisjunctionMaxQuery(perField, 0.1f);
+            float boost = (slot.slot().weak() ? WEAK_BOOST : 1f) * (slot.repaired() ? 0.7f : 1f);
+            builder.add(new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
+            clauses++;
+        }
+        return clauses == 0 ? null : builder.build();
+    }
+
+    private static Query synonyms(String field, Set<String> terms) {
+        SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
+        terms.forEach(t -> builder.addTerm(new Term(field, t)));
+        return builder.build();
+    }
+
+    /**
+     * A passage scores by its own text plus its best-matching example question: one short example question alone
+     * must not outrank a passage whose text says what was asked.
+     */
+    private static List<SearchResult.ScoredPassage> rank(PassageSnapshot snapshot, Query query) {
+        TopDocs top;
+        try {
+            top = snapshot.search(query, CANDIDATE_DOCS);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Double> body = new LinkedHashMap<>();
+        Map<String, Double> question = new LinkedHashMap<>();
+        for (ScoreDoc hit : top.scoreDocs) {
+            String id = snapshot.passageIdOf(hit.doc);
+            (snapshot.isQuestion(hit.doc) ? question : body).merge(id, (double) hit.score, Math::max);
+        }
+        Map<String, Double> best = new LinkedHashMap<>(body);
+        question.forEach((id, score) -> best.merge(id, score, Double::sum));
+        List<SearchResult.ScoredPassage> out = new ArrayList<>();
+        best.forEach((id, score) -> {
+            Passage passage = snapshot.passages().get(id);
+            if (passage != null) {
+                out.add(new SearchResult.ScoredPassage(passage, round(score)));
+            }
+        });
+        out.sort(Comparator.comparingDouble(SearchResult.ScoredPassage::score).reversed());
+        return out;
+    }
+}

@@ -1,0 +1,20 @@
+package org.sanad.knowledge.search;
+
+import java.util.Set;
+
+/**
+ * One unit of meaning in a question: a word, or a phrase that a synonym rule joined («قد ايه»), with every index
+ * term that would count as the same thing. Weak slots (question words, numbers) help ranking but are not
+ * evidence that the documents answer the question. General slots («عطيناه», «بالتفصيل») are everyday words: they
+ * count when the documents use them, and are no evidence against an answer when they do not.
+ *
+ * @param span     how many words of the message the slot covers
+ * @param position where the slot starts among the message's words
+ */
+record Slot(String surface, Set<String> terms, boolean weak, boolean general, boolean anchor, Set<String> latinSkeletons,
+        int span, int position) {
+
+    boolean latin() {
+        return !latinSkeletons.isEmpty();
+    }
+}
