@@ -44,6 +44,15 @@ public class AnswerService {
         return answer;
     }
 
+    /**
+     * Triage alone, before any search: true when the message reports a danger sign or a caregiver in crisis. Channels
+     * ask it when a message arrives, so that such a message is answered before other parents' slower work.
+     */
+    public boolean isEmergency(String message) {
+        Triage triage = redFlags.assess(reader.read(message));
+        return triage.urgent() || triage.level() == Triage.Level.CRISIS;
+    }
+
     private Answer decide(String message) {
         MessageText text = reader.read(message);
         Triage triage = redFlags.assess(text);

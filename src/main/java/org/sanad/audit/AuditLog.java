@@ -16,6 +16,8 @@ public class AuditLog {
 
     private static final Logger log = LoggerFactory.getLogger(AuditLog.class);
     private static final int MAX_DETAIL = 1000;
+    /** The actor of entries whose person asked to be forgotten. */
+    public static final String FORGOTTEN = "forgotten";
 
     private final JdbcClient jdbc;
 
@@ -39,6 +41,16 @@ public class AuditLog {
             // The action itself already happened; failing it now would help nobody. The log keeps the trace.
             log.error("Could not write the audit entry {} {} {}: {}", actor, action, outcome, e.getMessage());
         }
+    }
+
+    /**
+     * Someone asked Sanad to forget them: their entries stay (what happened, when, how it went) but no longer say who.
+     *
+     * @param actor as the entries name them, e.g. {@code telegram:<user id>}
+     * @return how many entries no longer name them
+     */
+    public int forget(String actor) {
+        return jdbc.sql("UPDATE audit_log SET actor = ? WHERE actor = ?").params(FORGOTTEN, actor).update();
     }
 
     /** The latest entries, newest first. */

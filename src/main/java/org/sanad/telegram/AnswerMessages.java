@@ -37,10 +37,11 @@ class AnswerMessages {
             String question = related.question();
             String label = texts.get("related.button", shorten(question.equals(related.text())
                     ? related.heading() : question));
-            rows.add(new InlineKeyboardRow(button(label, Callbacks.question(buttons.rememberQuestion(question)))));
+            String key = buttons.rememberQuestion(chatId, question);
+            rows.add(new InlineKeyboardRow(button(label, Callbacks.question(key))));
         }
         if (answer.kind() == Answer.Kind.ANSWERED || answer.kind() == Answer.Kind.NOT_COVERED) {
-            String key = buttons.newFeedbackKey();
+            String key = buttons.newFeedbackKey(chatId);
             rows.add(new InlineKeyboardRow(
                     button(texts.get("feedback.helpful"), Callbacks.feedback(true, key)),
                     button(texts.get("feedback.not-helpful"), Callbacks.feedback(false, key))));

@@ -3,6 +3,9 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanad.ask.ReplyComposer;
+import org.sanad.audit.AuditLog;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sanad.broadcast.Subscribers;
 import org.sanad.staff.Role;
 import org.springframework.stereotype.Component;
@@ -18,8 +21,21 @@ class ParentCommands {
     private final AnswerMessages messages;
     private final TelegramTexts texts;
     private final ReplyComposer replies;
+    private final AuditLog audit;
+    private final ButtonMemory buttons;
+    private final ObjectProvider<TelegramInbox> inbox;
 
+    /** Without the audit log and button memory: for tests of the commands' words. */
     ParentCommands(Subscribers subscribers, AnswerMessages messages, TelegramTexts texts, ReplyComposer replies) {
+        this(subscribers, messages, texts, replies, null, null, null);
+    }
+
+    @Autowired
+    ParentCommands(Subscribers subscribers, AnswerMessages messages, TelegramTexts texts, ReplyComposer replies,
+            AuditLog audit, ButtonMemory buttons, ObjectProvider<TelegramInbox> inbox) {
+        this.audit = audit;
+        this.buttons = buttons;
+        this.inbox = inbox;
         this.subscribers = subscribers;
         this.messages = messages;
         this.texts = texts;
@@ -40,9 +56,25 @@ class ParentCommands {
                 command("unsubscribe", call -> reply(call, texts.get(subscribers.unsubscribe(call.chatId())
                         ? "unsubscribe.done" : "unsubscribe.not-subscribed"), null)),
                 command("forget", call -> {
-                    subscribers.forget(call.chatId());
+                    forget(call);
                     return reply(call, texts.get("forget.done"), null);
                 }));
+    }
+
+    /**
+     * Everything stored about the chat goes: the subscription and its deliveries, the buttons of its replies, its
+     * answered updates; the audit log keeps what happened but no longer says who.
+     */
+    private void forget(Command.Call call) {
+        subscribers.forget(call.chatId());
+        if (audit != null) {
+            audit.forget("telegram:" + call.userId());
+            buttons.forget(call.chatId());
+            TelegramInbox updates = inbox.getIfAvailable();
+            if (updates != null) {
+                updates.forget(call.chatId());
+            }
+        }
     }
 
     private Command command(String name, Command.Handler handler) {

@@ -6,6 +6,7 @@ import java.util.List;
 import okhttp3.OkHttpClient;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
+import org.sanad.storage.StorageProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -23,9 +24,9 @@ import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * Sanad on Telegram: long polling against {@code TELEGRAM_API_URL}, the command menu, and an orderly stop. It
- * connects on a background thread and keeps retrying, so the web chat and the HTTP API start even when Telegram
- * cannot be reached.
+ * Sanad on Telegram: long polling against {@code TELEGRAM_API_URL} or, with {@code TELEGRAM_WEBHOOK_URL} set, a
+ * webhook; the command menu; the inbox workers; and an orderly stop. It connects on a background thread and keeps
+ * retrying, so the web chat and the HTTP API start even when Telegram cannot be reached.
  */
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
@@ -33,6 +34,7 @@ class TelegramChannel implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
     private static final Duration MAX_CONNECT_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration KEEP_ANSWERED = Duration.ofMinutes(10);
 
     private final TelegramProperties properties;
     private final TelegramClient client;
@@ -41,13 +43,20 @@ class TelegramChannel implements SmartLifecycle {
     private final BotIdentity bot;
     private final CommandRegistry commands;
     private final Roles roles;
+    private final TelegramWebhookProperties webhook;
+    private final StorageProperties storage;
     private volatile TelegramBotsLongPollingApplication polling;
+    /** Connected: the bot knows its own name, so group messages can be told apart. */
+    private volatile boolean ready;
     private volatile Thread connecting;
     private volatile boolean running;
 
     TelegramChannel(TelegramProperties properties, TelegramClient client, UpdateDispatcher dispatcher,
-            TelegramSender sender, BotIdentity bot, CommandRegistry commands, Roles roles) {
+            TelegramSender sender, BotIdentity bot, CommandRegistry commands, Roles roles,
+            TelegramWebhookProperties webhook, StorageProperties storage) {
         this.properties = properties;
+        this.webhook = webhook;
+        this.storage = storage;
         this.client = client;
         this.dispatcher = dispatcher;
         this.sender = sender;
@@ -59,6 +68,10 @@ class TelegramChannel implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
+        // answered updates stay as long as the flood limit looks back, and at least ten minutes
+        Duration keep = properties.floodWindow().compareTo(KEEP_ANSWERED) > 0 ? properties.floodWindow()
+                : KEEP_ANSWERED;
+        dispatcher.start(webhook.inboxPoll(), storage.heartbeat(), keep);
         connecting = new Thread(this::connect, "telegram-connect");
         connecting.setDaemon(true);
         connecting.start();
@@ -70,6 +83,14 @@ class TelegramChannel implements SmartLifecycle {
             try {
                 bot.learn(client.execute(new GetMe()));
                 registerCommands();
+                if (webhook.webhook()) {
+                    // Every replica says the same; Telegram keeps what waits for the webhook (never dropped).
+                    client.execute(new WebhookRegistration(webhook.webhookUrl().strip(), webhook.webhookSecret(),
+                            webhook.webhookConnections()));
+                    ready = true;
+                    log.info("Telegram is on: webhook {}", webhook.webhookUrl().strip());
+                    return;
+                }
                 TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
                         ObjectMapper::new, this::pollingHttpClient);
                 int timeout = (int) properties.pollTimeout().toSeconds();
@@ -77,6 +98,7 @@ class TelegramChannel implements SmartLifecycle {
                         offset -> GetUpdates.builder().offset(offset + 1).limit(100).timeout(timeout).build(),
                         dispatcher);
                 polling = application;
+                ready = true;
                 log.info("Telegram is on: long polling {}", properties.apiUrl());
                 return;
             } catch (TelegramApiRequestException e) {
@@ -133,6 +155,7 @@ class TelegramChannel implements SmartLifecycle {
     @Override
     public void stop() {
         running = false;
+        ready = false;
         Thread thread = connecting;
         if (thread != null) {
             thread.interrupt();
@@ -147,6 +170,11 @@ class TelegramChannel implements SmartLifecycle {
         }
         dispatcher.shutdown(Duration.ofSeconds(5));
         sender.shutdown();
+    }
+
+    /** Connected to Telegram: updates can be sorted (the webhook answers 503 before). */
+    boolean ready() {
+        return ready;
     }
 
     @Override

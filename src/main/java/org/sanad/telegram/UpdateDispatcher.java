@@ -1,7 +1,13 @@
 package org.sanad.telegram;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import org.sanad.ask.AnswerService;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
 import org.slf4j.Logger;
@@ -14,17 +20,18 @@ import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
- * Receives the updates on the library's polling thread and only sorts them: which chat, whether it is for Sanad at
- * all, the flood limit. The work happens on {@link ChatOrderedExecutor}, so a slow answer never delays polling and
- * a parent's messages are answered in the order they were written. When the queue is full the parent gets a kind
- * "busy" reply at once rather than a wait.
+ * Every update, from long polling or the webhook, takes one path: sorted on arrival (which chat, whether it is for
+ * Sanad at all, whether triage finds a danger sign), stored in the {@link TelegramInbox} before Telegram is told it
+ * arrived, then answered by a worker of whichever replica claims it: the flood limit, the answer, the replies. So no
+ * update is lost when a replica dies, a chat is answered in order across replicas, and a danger sign is answered
+ * before other parents' slower questions. When too many updates wait, newcomers get a kind "busy" reply at once.
  */
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
 class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
-    private static final long HOUSEKEEPING_NANOS = Duration.ofMinutes(10).toNanos();
+    private static final Duration STORE_RETRY = Duration.ofSeconds(1);
 
     private final UpdateHandler handler;
     private final TelegramSender sender;
@@ -32,74 +39,149 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final AnswerMessages messages;
     private final TelegramTexts texts;
     private final Roles roles;
-    private final ChatOrderedExecutor workers;
-    private final FloodLimit flood;
-    private long lastHousekeeping = System.nanoTime();
+    private final TelegramInbox inbox;
+    private final AnswerService answers;
+    private final TelegramProperties properties;
+    /** TelegramBots' types are Jackson 2 types; Spring's own mapper is Jackson 3. */
+    private final ObjectMapper json = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     private volatile boolean stopped;
 
     UpdateDispatcher(UpdateHandler handler, TelegramSender sender, BotIdentity bot, AnswerMessages messages,
-            TelegramTexts texts, Roles roles, TelegramProperties properties) {
+            TelegramTexts texts, Roles roles, TelegramInbox inbox, AnswerService answers,
+            TelegramProperties properties) {
         this.handler = handler;
         this.sender = sender;
         this.bot = bot;
         this.messages = messages;
         this.texts = texts;
         this.roles = roles;
-        this.workers = new ChatOrderedExecutor(properties.workers(), properties.queueCapacity());
-        this.flood = new FloodLimit(properties.floodMessages(), properties.floodWindow());
+        this.inbox = inbox;
+        this.answers = answers;
+        this.properties = properties;
     }
 
+    // ------------------------------------------------------------------ arrival
+
+    /**
+     * Long polling: the library moves its offset past these updates when this returns, and Telegram forgets them at
+     * the next poll; so this returns only once they are stored, retrying while the database is away. It never throws:
+     * an exception would end the library's polling for good.
+     */
     @Override
     public void consume(List<Update> updates) {
+        List<TelegramInbox.Entry> entries = new ArrayList<>();
         for (Update update : updates) {
             try {
-                dispatch(update);
+                entry(update, null).ifPresent(entries::add);
             } catch (RuntimeException e) {
-                log.error("Update {} could not be dispatched", update.getUpdateId(), e);
+                log.error("Update {} could not be read; it is skipped ({})", update.getUpdateId(),
+                        e.getClass().getSimpleName());
             }
         }
-        if (System.nanoTime() - lastHousekeeping > HOUSEKEEPING_NANOS) {
-            lastHousekeeping = System.nanoTime();
-            flood.forgetQuietChats();
+        while (true) {
+            try {
+                storeOrRefuse(entries);
+                return;
+            } catch (RuntimeException e) {
+                log.error("Cannot store {} Telegram updates ({}); retrying in {} s", entries.size(),
+                        e.getClass().getSimpleName(), STORE_RETRY.toSeconds());
+                if (stopped || !pause(STORE_RETRY)) {
+                    return; // never confirmed to Telegram: it sends them again at the next start
+                }
+            }
         }
     }
 
-    private void dispatch(Update update) {
-        if (stopped) {
-            // a long poll that returns while Sanad stops: not confirmed to Telegram, so delivered again at start
+    /**
+     * The webhook: stores the update (its JSON as Telegram sent it) and returns once it is on disk. A database that
+     * cannot store it throws, the webhook answers an error, and Telegram sends the update again.
+     */
+    void accept(Update update, String body) {
+        storeOrRefuse(entry(update, body).map(List::of).orElse(List.of()));
+    }
+
+    private void storeOrRefuse(List<TelegramInbox.Entry> entries) {
+        if (entries.isEmpty()) {
             return;
         }
+        long room = properties.queueCapacity() - inbox.unfinished();
+        List<TelegramInbox.Entry> kept = entries;
+        if (room < entries.size()) {
+            kept = entries.subList(0, (int) Math.max(0, room));
+            List<TelegramInbox.Entry> refused = entries.subList(kept.size(), entries.size());
+            log.warn("{} Telegram updates wait already; {} parents were asked to retry", properties.queueCapacity(),
+                    refused.size());
+            refused.forEach(this::busy);
+        }
+        inbox.store(kept);
+        workers().wake();
+    }
+
+    /** The inbox entry of an update Sanad answers; empty for what it stays silent on (channels, group chatter). */
+    Optional<TelegramInbox.Entry> entry(Update update, String body) {
         Long chatId = chatFor(update);
         if (chatId == null) {
             log.debug("Update {} is not for Sanad; ignored", update.getUpdateId());
-            return;
+            return Optional.empty();
         }
-        // staff are trusted: a preview, a tap on "send" and a /stats in quick succession are their work
-        FloodLimit.Verdict verdict = roles.of(userOf(update)).includes(Role.STAFF) ? FloodLimit.Verdict.ALLOW
-                : flood.check(chatId);
-        switch (verdict) {
-            case WARN -> {
-                log.info("A chat went over the flood limit; it is ignored for a while");
-                acknowledge(update, null);
-                messages.plain(chatId, texts.get("flood"), null).forEach(reply -> sender.sendLater(chatId, reply));
-                return;
-            }
-            case IGNORE -> {
-                acknowledge(update, null);
-                return;
-            }
-            case ALLOW -> {
-            }
+        String text = textOf(update);
+        boolean urgent = text != null && !text.isBlank() && answers.isEmergency(text);
+        try {
+            return Optional.of(new TelegramInbox.Entry(update.getUpdateId(), chatId, userOf(update), urgent,
+                    body != null ? body : json.writeValueAsString(update)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an update could not be written as JSON", e);
         }
-        boolean queued = workers.submit(chatId, () -> sender.sendAll(chatId, handler.handle(update)));
-        if (!queued) {
-            log.warn("All Telegram workers are busy and {} updates wait; a parent was asked to retry",
-                    workers.waiting());
+    }
+
+    /** The update Telegram sent, read with TelegramBots' own (Jackson 2) types. */
+    Update read(String body) throws JsonProcessingException {
+        return json.readValue(body, Update.class);
+    }
+
+    private void busy(TelegramInbox.Entry refused) {
+        long chatId = refused.chatId();
+        try {
+            Update update = read(refused.body());
             if (!acknowledge(update, texts.get("busy"))) {
                 messages.plain(chatId, texts.get("busy"), null).forEach(reply -> sender.sendLater(chatId, reply));
             }
+        } catch (JsonProcessingException e) {
+            log.debug("A refused update could not be read again");
         }
     }
+
+    // ------------------------------------------------------------------ answering, on a worker
+
+    /** Answers one claimed update and marks it done; called by a worker, never twice at once for one chat. */
+    void process(TelegramInbox.Claimed claimed) {
+        FloodLimit.Verdict verdict = FloodLimit.Verdict.ALLOW;
+        try {
+            Update update = read(claimed.body());
+            long chatId = claimed.chatId();
+            // staff are trusted: a preview, a tap on "send" and a /stats in quick succession are their work
+            verdict = roles.of(claimed.userId()).includes(Role.STAFF) ? FloodLimit.Verdict.ALLOW
+                    : inbox.flood(claimed, properties.floodMessages(), properties.floodWindow());
+            switch (verdict) {
+                case WARN -> {
+                    log.info("A chat went over the flood limit; it is ignored for a while");
+                    acknowledge(update, null);
+                    sender.sendAll(chatId, messages.plain(chatId, texts.get("flood"), null));
+                }
+                case IGNORE -> acknowledge(update, null);
+                case ALLOW -> sender.sendAll(chatId, handler.handle(update));
+            }
+        } catch (JsonProcessingException e) {
+            log.error("Update {} could not be read; it is skipped", claimed.updateId());
+        } catch (RuntimeException e) {
+            // the type only: a message may quote the parent's words
+            log.error("Update {} failed ({}); it is not tried again", claimed.updateId(), e.getClass().getName());
+        }
+        inbox.done(claimed, verdict);
+    }
+
+    // ------------------------------------------------------------------ sorting
 
     /** The chat to answer, or null when Sanad should stay silent (channels, group chatter, service updates). */
     private Long chatFor(Update update) {
@@ -130,6 +212,12 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
         return message == null || message.getFrom() == null ? 0 : message.getFrom().getId();
     }
 
+    private static String textOf(Update update) {
+        Message message = update.hasMessage() ? update.getMessage()
+                : update.hasEditedMessage() ? update.getEditedMessage() : null;
+        return message != null && message.hasText() ? message.getText() : null;
+    }
+
     /** Answers a button tap that will not be handled; true when the update was one. */
     private boolean acknowledge(Update update, String text) {
         if (!update.hasCallbackQuery()) {
@@ -141,8 +229,39 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
         return true;
     }
 
+    // ------------------------------------------------------------------ workers
+
+    private volatile InboxWorkers workers;
+
+    /** Starts answering what the inbox holds (also what other replicas stored and could not answer). */
+    synchronized void start(Duration poll, Duration recoverEvery, Duration keepAnswered) {
+        stopped = false;
+        if (workers == null) {
+            workers = new InboxWorkers(inbox, this::process, properties.workers(), poll, recoverEvery, keepAnswered);
+            workers.start();
+        }
+    }
+
+    private InboxWorkers workers() {
+        InboxWorkers running = workers;
+        return running != null ? running : InboxWorkers.IDLE;
+    }
+
     void shutdown(Duration grace) {
         stopped = true;
-        workers.shutdown(grace);
+        InboxWorkers running = workers;
+        if (running != null) {
+            running.shutdown(grace);
+        }
+    }
+
+    private static boolean pause(Duration wait) {
+        try {
+            Thread.sleep(wait.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

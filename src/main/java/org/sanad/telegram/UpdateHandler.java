@@ -115,10 +115,10 @@ class UpdateHandler {
                 yield question == null ? ack(query, texts.get("button.expired"))
                         : acked(query, question(chatId, question));
             }
-            case QUESTION -> buttons.question(data.value())
+            case QUESTION -> buttons.question(data.value(), chatId)
                     .map(question -> acked(query, question(chatId, question)))
                     .orElseGet(() -> ack(query, texts.get("button.expired")));
-            case FEEDBACK -> switch (buttons.rate(data.value())) {
+            case FEEDBACK -> switch (buttons.rate(data.value(), chatId)) {
                 case COUNTED -> {
                     counters.count(data.helpful() ? UsageCounters.Counter.FEEDBACK_HELPFUL
                             : UsageCounters.Counter.FEEDBACK_NOT_HELPFUL);

@@ -120,6 +120,6 @@ class SettingNamesTest {
                 .noneMatch(variable -> variable.startsWith("SANAD_")));
         assertThat(contractVariables().keySet()).filteredOn(property -> property.startsWith("sanad."))
                 .allMatch(property -> property.matches("sanad\\.(knowledge\\.(dir|index-dir)|safety\\..+|staff\\..+"
-                        + "|telegram\\.(token|api-url))"));
+                        + "|telegram\\.(token|api-url|webhook-url|webhook-secret))"));
     }
 }

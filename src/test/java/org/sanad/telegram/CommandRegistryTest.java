@@ -23,7 +23,7 @@ class CommandRegistryTest {
     private static final long ADMIN = 601;
     private static final long PARENT = 777;
 
-    private final TelegramTexts texts = new TelegramTexts(UpdateDispatcherTest.messageSource());
+    private final TelegramTexts texts = new TelegramTexts(TelegramInboxTest.messageSource());
     private final AnswerMessages messages = new AnswerMessages(texts, new ButtonMemory());
     private final ReplyComposer replies = TestPipeline.replies();
     private final Roles roles = new Roles(new RolesProperties(List.of(STAFF), List.of(ADMIN), ""));

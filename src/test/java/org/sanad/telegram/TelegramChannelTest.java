@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
 import org.sanad.staff.RolesProperties;
+import org.sanad.storage.StorageProperties;
 import org.sanad.testing.FakeBotApi;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
@@ -24,17 +25,18 @@ class TelegramChannelTest {
             TelegramProperties properties = new TelegramProperties(telegram.token(), URI.create(telegram.url()),
                     Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 10, 1, Duration.ZERO, Duration.ofSeconds(1),
                     100, Duration.ofMinutes(1));
-            TelegramTexts texts = new TelegramTexts(UpdateDispatcherTest.messageSource());
+            TelegramTexts texts = new TelegramTexts(TelegramInboxTest.messageSource());
             TelegramSender sender = mock(TelegramSender.class);
             RolesProperties roles = new RolesProperties(List.of(), List.of(), "");
-            UpdateDispatcher dispatcher = new UpdateDispatcher(mock(UpdateHandler.class), sender, new BotIdentity(),
-                    new AnswerMessages(texts, new ButtonMemory()), texts, new Roles(roles), properties);
+            UpdateDispatcher dispatcher = mock(UpdateDispatcher.class);
             CommandRegistry commands = mock(CommandRegistry.class);
             when(commands.visibleTo(Role.EVERYONE)).thenReturn(List.of(
                     new Command("start", texts.get("command.start"), Role.EVERYONE, call -> List.of())));
             TelegramChannel channel = new TelegramChannel(properties,
                     new OkHttpTelegramClient(telegram.token(), properties.telegramUrl()), dispatcher, sender,
-                    new BotIdentity(), commands, new Roles(roles));
+                    new BotIdentity(), commands, new Roles(roles),
+                    new TelegramWebhookProperties("", "", 40, Duration.ofMillis(500)),
+                    new StorageProperties(Duration.ofSeconds(2), Duration.ofSeconds(15), Duration.ofSeconds(2)));
 
             long before = System.nanoTime();
             channel.start();
