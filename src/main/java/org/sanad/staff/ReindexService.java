@@ -16,10 +16,18 @@ public class ReindexService {
 
     private final PassageIndex index;
     private final StaffGate gate;
+    private final IndexSync replicas;
 
+    /** A single instance, with no replicas to tell: for tests. */
     ReindexService(PassageIndex index, StaffGate gate) {
+        this(index, gate, null);
+    }
+
+    @org.springframework.beans.factory.annotation.Autowired
+    ReindexService(PassageIndex index, StaffGate gate, IndexSync replicas) {
         this.index = index;
         this.gate = gate;
+        this.replicas = replicas;
     }
 
     /** What the new index holds, and the files it had to skip or warn about. */
@@ -36,6 +44,15 @@ public class ReindexService {
         return gate.run(actor, StaffAction.REINDEX, () -> {
             try {
                 PassageIndex.Report built = index.rebuild();
+                // the other replicas follow within SANAD_STORAGE_SYNCINTERVAL; a database that cannot say so costs
+                // them the new content, not this reindex
+                try {
+                    if (replicas != null) {
+                        replicas.rebuiltHere();
+                    }
+                } catch (RuntimeException e) {
+                    log.warn("Could not tell the other replicas about the reindex ({})", e.getClass().getSimpleName());
+                }
                 Report report = new Report(built.documents(), built.passages(), built.warnings(), built.duration());
                 log.info("Reindex by {}: {} documents, {} passages, {} warnings, {} ms", actor.name(),
                         report.documents(), report.passages(), report.warnings().size(), report.duration().toMillis());

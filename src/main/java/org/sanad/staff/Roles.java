@@ -50,9 +50,12 @@ public class Roles {
         return new Actor("http", apiEnabled() && tokenMatches(authorizationHeader) ? Role.ADMIN : Role.EVERYONE, 0);
     }
 
-    /** Constant time, so that response timing tells nothing about the token. */
+    /**
+     * Constant time, so that response timing tells nothing about the token. The scheme is case-insensitive, as HTTP
+     * has it ({@code bearer}, {@code BEARER}).
+     */
     private boolean tokenMatches(String authorization) {
-        if (authorization == null || !authorization.startsWith(BEARER)) {
+        if (authorization == null || !authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             return false;
         }
         byte[] given = authorization.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);

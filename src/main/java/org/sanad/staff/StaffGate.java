@@ -16,9 +16,25 @@ class StaffGate {
     private static final Logger log = LoggerFactory.getLogger(StaffGate.class);
 
     private final AuditLog audit;
+    private final RefusalTally refusals;
 
     StaffGate(AuditLog audit) {
         this.audit = audit;
+        this.refusals = new RefusalTally(REFUSAL_WINDOW, this::recordRepeatedRefusals);
+    }
+
+    /**
+     * Refusals of one actor and action are written once a window: the first at once, the rest as one entry with their
+     * number when the window ends. 5,000 calls with a wrong token are then two audit entries and two log lines, not
+     * 5,000 of each.
+     */
+    static final java.time.Duration REFUSAL_WINDOW = java.time.Duration.ofMinutes(1);
+
+    private void recordRepeatedRefusals(RefusalTally.Repeated repeated) {
+        log.warn("{} refused {} more times to {} within {} s", repeated.action(), repeated.count(), repeated.actor(),
+                REFUSAL_WINDOW.toSeconds());
+        audit.record(repeated.actor(), repeated.action(), "refused", repeated.reason() + "; refused " + repeated.count()
+                + " more times within " + REFUSAL_WINDOW.toSeconds() + " s");
     }
 
     /** What an action did, in the audit log's words: an outcome such as {@code ok}, and counts, never a text. */
@@ -36,9 +52,11 @@ class StaffGate {
      */
     <T> T run(Actor actor, StaffAction action, Supplier<Audited<T>> work) {
         if (!actor.role().includes(action.role())) {
-            log.warn("{} refused to {}", action.auditName(), actor.name());
-            audit.record(actor.name(), action.auditName(), "refused",
-                    action.role() == Role.ADMIN ? "not an admin" : "not staff");
+            String reason = action.role() == Role.ADMIN ? "not an admin" : "not staff";
+            if (refusals.first(actor.name(), action.auditName(), reason)) {
+                log.warn("{} refused to {}", action.auditName(), actor.name());
+                audit.record(actor.name(), action.auditName(), "refused", reason);
+            }
             throw new NotPermittedException(action);
         }
         Audited<T> done;

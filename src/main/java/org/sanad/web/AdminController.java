@@ -1,5 +1,7 @@
 package org.sanad.web;
 
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.sanad.staff.NotPermittedException;
@@ -20,8 +22,13 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AdminController {
 
+    /** Refused calls one address may make a minute before it gets 429. */
+    static final int REFUSALS_PER_MINUTE = 10;
+
     private final Roles roles;
     private final ReindexService reindex;
+    private final RefusedCallsLimit refused = new RefusedCallsLimit(REFUSALS_PER_MINUTE, Duration.ofMinutes(1),
+            System::nanoTime);
 
     AdminController(Roles roles, ReindexService reindex) {
         this.roles = roles;
@@ -30,9 +37,15 @@ class AdminController {
 
     @PostMapping(path = "/api/admin/reindex", produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Map<String, Object>> reindex(
-            @RequestHeader(name = "Authorization", required = false) String authorization) {
+            @RequestHeader(name = "Authorization", required = false) String authorization,
+            HttpServletRequest request) {
         if (!roles.apiEnabled()) {
             return error(HttpStatus.NOT_FOUND, "the admin API is off: set ADMIN_API_TOKEN to turn it on");
+        }
+        String address = request.getRemoteAddr();
+        if (refused.exhausted(address)) {
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS).header("Retry-After", "60")
+                    .body(Map.of("error", "too many refused calls: try again in a minute"));
         }
         try {
             ReindexService.Report report = reindex.reindex(roles.apiCaller(authorization));
@@ -43,6 +56,7 @@ class AdminController {
             body.put("durationMs", report.duration().toMillis());
             return ResponseEntity.ok(body);
         } catch (NotPermittedException e) {
+            refused.refused(address);
             return error(HttpStatus.UNAUTHORIZED, "a valid admin token is required");
         } catch (ReindexFailedException e) {
             return error(HttpStatus.UNPROCESSABLE_CONTENT,

@@ -26,6 +26,12 @@ class ApiErrors {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BoundedBodyRequest.BodyTooLargeException) {
+                // a chunked body announces no length: it is caught here, while it is read
+                return error(HttpStatus.CONTENT_TOO_LARGE, RequestSizeLimit.TOO_LARGE);
+            }
+        }
         return error(HttpStatus.BAD_REQUEST, "the body is not valid JSON of the form {\"text\": \"…\"}");
     }
 

@@ -4,6 +4,7 @@ import java.util.List;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
 import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +21,11 @@ class AskController {
         this.answers = answers;
     }
 
-    /** The parent's message. */
-    record AskRequest(String text) {
+    /**
+     * The parent's message, as JSON read without coercion: {@code {"text": 42}} or {@code {"text": true}} is refused
+     * rather than answered as the question "42".
+     */
+    record AskRequest(JsonNode text) {
     }
 
     /** One passage as the API shows it; {@code section} is the heading it sits under. */
@@ -40,13 +44,20 @@ class AskController {
     @PostMapping(path = "/api/ask", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
     AskResponse ask(@RequestBody(required = false) AskRequest request) {
-        if (request == null || request.text() == null || request.text().isBlank()) {
+        if (request == null || request.text() == null || request.text().isNull()) {
             throw new BadRequestException("text is required: send {\"text\": \"your question\"}");
         }
-        if (request.text().length() > MAX_TEXT) {
+        if (!request.text().isString()) {
+            throw new BadRequestException("text must be a string: send {\"text\": \"your question\"}");
+        }
+        String text = request.text().asString();
+        if (text.isBlank()) {
+            throw new BadRequestException("text is required: send {\"text\": \"your question\"}");
+        }
+        if (text.length() > MAX_TEXT) {
             throw new BadRequestException("text is too long: at most " + MAX_TEXT + " characters");
         }
-        Answer answer = answers.answer(request.text());
+        Answer answer = answers.answer(text);
         return new AskResponse(answer.emergency(), answer.answered(),
                 answer.passages().stream().map(PassageView::of).toList(), answer.reply(), answer.kind().name(),
                 answer.related().stream().map(PassageView::of).toList());

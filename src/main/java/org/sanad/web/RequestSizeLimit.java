@@ -17,6 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestSizeLimit extends OncePerRequestFilter {
 
     static final long MAX_BODY_BYTES = 64 * 1024;
+    static final String TOO_LARGE = "the request is too large: send at most 4096 characters of text";
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -30,7 +31,7 @@ class RequestSizeLimit extends OncePerRequestFilter {
             response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
             response.setContentType("application/json");
             response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-            response.getWriter().write("{\"error\":\"the request is too large: send at most 4096 characters of text\"}");
+            response.getWriter().write("{\"error\":\"" + TOO_LARGE + "\"}");
             return;
         }
         chain.doFilter(new BoundedBodyRequest(request, MAX_BODY_BYTES), response);

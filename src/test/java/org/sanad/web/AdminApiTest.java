@@ -60,6 +60,12 @@ class AdminApiTest extends RunningSanad {
     }
 
     @Test
+    void readsTheBearerSchemeInAnyCase() {
+        assertThat(reindex("bearer " + ADMIN_TOKEN).statusCode()).isEqualTo(200);
+        assertThat(reindex("BEARER " + ADMIN_TOKEN).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void servesANewDocumentRightAfterTheReindex() throws IOException {
         assertThat(answered(VISIT_QUESTION)).isFalse();
         Files.writeString(KNOWLEDGE.resolve("visit.md"),

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -107,7 +108,10 @@ class AskApiTest extends RunningSanad {
                 Arguments.of("plain text body", "text/plain", "متى يبدأ المفعول", 415),
                 Arguments.of("a form", "application/x-www-form-urlencoded", "text=hi", 415),
                 Arguments.of("no content type", null, "{\"text\": \"hi\"}", 415),
-                Arguments.of("text that is an object", "application/json", "{\"text\": {\"a\": 1}}", 400));
+                Arguments.of("text that is an object", "application/json", "{\"text\": {\"a\": 1}}", 400),
+                Arguments.of("text that is a number", "application/json", "{\"text\": 42}", 400),
+                Arguments.of("text that is true", "application/json", "{\"text\": true}", 400),
+                Arguments.of("text that is a list", "application/json", "{\"text\": [\"متى\"]}", 400));
     }
 
     @ParameterizedTest(name = "{0} → {3}")
@@ -147,6 +151,32 @@ class AskApiTest extends RunningSanad {
         assertThat(get.body()).contains("error");
         HttpResponse<String> xml = postJson("/api/ask", "{\"text\": \"hi\"}", "Accept", "application/xml");
         assertThat(xml.statusCode()).isEqualTo(406);
+    }
+
+    @Test
+    void refusesAnOversizeChunkedBodyThatAnnouncesNoLength() {
+        byte[] body = ("{\"text\": \"" + "x".repeat(2 * 1024 * 1024) + "\"}").getBytes(StandardCharsets.UTF_8);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/ask"))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(body)))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(response.body()).get("error").asString()).contains("too large");
+    }
+
+    @Test
+    void theWebChatAndTheApiCarryAStrictContentSecurityPolicyAndTheUsualHeaders() {
+        for (HttpResponse<String> response : List.of(
+                send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/")).GET().build()),
+                postJson("/api/ask", "{\"text\": \"متى يبدأ المفعول؟\"}"))) {
+            String policy = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(policy).contains("default-src 'self'", "script-src 'self'", "style-src 'self'",
+                    "object-src 'none'", "frame-ancestors 'none'").doesNotContain("unsafe-inline", "unsafe-eval");
+            assertThat(response.headers().firstValue("X-Content-Type-Options")).contains("nosniff");
+            assertThat(response.headers().firstValue("X-Frame-Options")).contains("DENY");
+            assertThat(response.headers().firstValue("Referrer-Policy")).contains("no-referrer");
+        }
     }
 
     @Test
