@@ -413,6 +413,7 @@ public final class FakeBotApi implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        webhook = null;
         synchronized (updatesLock) {
             updatesLock.notifyAll();
         }
@@ -505,6 +506,8 @@ public final class FakeBotApi implements AutoCloseable {
                 yield true;
             }
             case "getMyCommands" -> lastCommands();
+            case "setWebhook" -> setWebhook(params);
+            case "deleteWebhook" -> deleteWebhook();
             default -> MESSAGE_METHODS.contains(method) ? sendMessage(chatId, params) : Boolean.TRUE;
         };
         if (MESSAGE_METHODS.contains(method) && chatId != null) {
@@ -518,6 +521,12 @@ public final class FakeBotApi implements AutoCloseable {
     }
 
     private Reply getUpdates(Map<String, Object> params, long arrived) {
+        if (webhook != null) {
+            String conflict = "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to "
+                    + "delete the webhook first";
+            record(new Call("getUpdates", params, arrived, 409, Outcome.REJECTED, conflict));
+            return new Reply(409, error(409, conflict), null);
+        }
         long offset = number(params.get("offset"), 0);
         int limit = (int) Math.max(1, Math.min(100, number(params.get("limit"), 100)));
         long timeoutSeconds = Math.max(0, number(params.get("timeout"), 0));
@@ -1130,6 +1139,173 @@ public final class FakeBotApi implements AutoCloseable {
                     .map(button -> button.get("callback_data")).filter(data -> data != null)
                     .map(String::valueOf).toList();
         }
+    }
+
+    // ---------------------------------------------------------------- webhook delivery, as Telegram does it
+
+    /** The webhook Sanad set: where updates go, with which secret, how many requests at once. */
+    public record Webhook(String url, String secretToken, int maxConnections, List<String> allowedUpdates,
+            Object dropPendingUpdates) {
+    }
+
+    /** One try to deliver an update to the webhook: the status it got, 0 for no answer. */
+    public record WebhookAttempt(int updateId, int status, long atNanos) {
+    }
+
+    private volatile Webhook webhook;
+    private volatile javax.net.ssl.SSLContext webhookTrust;
+    private volatile java.net.http.HttpClient webhookClient;
+    private final List<WebhookAttempt> webhookAttempts = new java.util.concurrent.CopyOnWriteArrayList<>();
+    private final Set<Long> chatsInFlight = ConcurrentHashMap.newKeySet();
+    private final Map<Integer, Long> retryAt = new ConcurrentHashMap<>();
+    private final AtomicInteger webhookRequests = new AtomicInteger();
+    private Thread webhookPusher;
+
+    /** The certificate authority the webhook's HTTPS server is trusted by (a proxy's own, in tests). */
+    public void trustForWebhooks(javax.net.ssl.SSLContext trust) {
+        this.webhookTrust = trust;
+        this.webhookClient = null;
+    }
+
+    /** The webhook as last set, or null (long polling). */
+    public Webhook webhook() {
+        return webhook;
+    }
+
+    public List<WebhookAttempt> webhookAttempts() {
+        return List.copyOf(webhookAttempts);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Object setWebhook(Map<String, Object> params) {
+        Object allowed = params.get("allowed_updates");
+        webhook = new Webhook(String.valueOf(params.get("url")), params.get("secret_token") == null ? null
+                : String.valueOf(params.get("secret_token")), (int) number(params.get("max_connections"), 40),
+                allowed instanceof List<?> list ? (List<String>) list : List.of(), params.get("drop_pending_updates"));
+        synchronized (updatesLock) {
+            if (webhookPusher == null) {
+                webhookPusher = new Thread(this::pushUpdates, "fake-bot-api-webhook");
+                webhookPusher.setDaemon(true);
+                webhookPusher.start();
+            }
+            updatesLock.notifyAll();
+        }
+        return Boolean.TRUE;
+    }
+
+    private Object deleteWebhook() {
+        webhook = null;
+        return Boolean.TRUE;
+    }
+
+    /**
+     * Delivers pending updates to the webhook: at most {@code max_connections} requests at once, one update per chat
+     * at a time and in order, each resent (after a short pause) until the bot answers 2xx.
+     */
+    private void pushUpdates() {
+        while (!closed) {
+            PendingUpdate next = null;
+            synchronized (updatesLock) {
+                Webhook target = webhook;
+                long now = System.nanoTime();
+                if (target != null && webhookRequests.get() < target.maxConnections()) {
+                    Set<Long> seen = new HashSet<>();
+                    for (PendingUpdate update : pending) {
+                        long chat = chatOf(update.update());
+                        if (!seen.add(chat) || chatsInFlight.contains(chat)) {
+                            continue; // an earlier update of this chat goes first
+                        }
+                        Long notBefore = retryAt.get(update.id());
+                        if (notBefore == null || notBefore <= now) {
+                            next = update;
+                            break;
+                        }
+                    }
+                }
+                if (next == null) {
+                    try {
+                        updatesLock.wait(20);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                    continue;
+                }
+                chatsInFlight.add(chatOf(next.update()));
+                webhookRequests.incrementAndGet();
+                deliveredAt.putIfAbsent(next.id(), now);
+            }
+            PendingUpdate update = next;
+            threads.execute(() -> deliver(update));
+        }
+    }
+
+    private void deliver(PendingUpdate update) {
+        Webhook target = webhook;
+        int status = 0;
+        try {
+            if (target != null) {
+                java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(target.url()))
+                        .timeout(Duration.ofSeconds(10))
+                        .header("Content-Type", "application/json")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(bytes(update.update())));
+                if (target.secretToken() != null) {
+                    request.header("X-Telegram-Bot-Api-Secret-Token", target.secretToken());
+                }
+                status = webhookClient().send(request.build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
+            }
+        } catch (IOException e) {
+            status = 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            webhookAttempts.add(new WebhookAttempt(update.id(), status, System.nanoTime()));
+            synchronized (updatesLock) {
+                if (status >= 200 && status < 300) {
+                    pending.remove(update);
+                    retryAt.remove(update.id());
+                } else {
+                    // Telegram waits longer each time; a short pause keeps tests quick
+                    retryAt.put(update.id(), System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(300));
+                }
+                chatsInFlight.remove(chatOf(update.update()));
+                webhookRequests.decrementAndGet();
+                updatesLock.notifyAll();
+            }
+        }
+    }
+
+    private java.net.http.HttpClient webhookClient() {
+        java.net.http.HttpClient client = webhookClient;
+        if (client == null) {
+            java.net.http.HttpClient.Builder builder = java.net.http.HttpClient.newBuilder()
+                    .connectTimeout(Duration.ofSeconds(5)).version(java.net.http.HttpClient.Version.HTTP_1_1);
+            if (webhookTrust != null) {
+                builder.sslContext(webhookTrust);
+            }
+            client = builder.build();
+            webhookClient = client;
+        }
+        return client;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static long chatOf(Map<String, Object> update) {
+        for (String kind : List.of("message", "edited_message", "channel_post")) {
+            if (update.get(kind) instanceof Map<?, ?> message && message.get("chat") instanceof Map<?, ?> chat) {
+                return number(chat.get("id"), 0);
+            }
+        }
+        if (update.get("callback_query") instanceof Map<?, ?> query) {
+            if (query.get("message") instanceof Map<?, ?> message && message.get("chat") instanceof Map<?, ?> chat) {
+                return number(chat.get("id"), 0);
+            }
+            if (query.get("from") instanceof Map<?, ?> from) {
+                return number(from.get("id"), 0);
+            }
+        }
+        return 0;
     }
 
     private record PendingUpdate(int id, Map<String, Object> update) {
