@@ -17,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}) → {@code ask} and
- * {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} → {@code text}, {@code audit} and {@code storage}. A package
- * may use any package of a lower layer, none of its own layer and none above.
+ * {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} → {@code text}, {@code audit} and
+ * {@code storage}. A package may use any package of a lower layer, none of its own layer and none above.
  */
 class PackageLayersTest {
 

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Map;
 import org.slf4j.Logger;
+import org.springframework.beans.factory.ObjectProvider;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -30,13 +31,13 @@ class TelegramWebhook {
     static final int MAX_BODY_BYTES = 1024 * 1024;
 
     private final TelegramWebhookProperties properties;
-    private final org.springframework.beans.factory.ObjectProvider<UpdateDispatcher> dispatcher;
-    private final org.springframework.beans.factory.ObjectProvider<TelegramChannel> channel;
+    private final ObjectProvider<UpdateDispatcher> dispatcher;
+    private final ObjectProvider<TelegramChannel> channel;
     private final byte[] secret;
 
     TelegramWebhook(TelegramWebhookProperties properties,
-            org.springframework.beans.factory.ObjectProvider<UpdateDispatcher> dispatcher,
-            org.springframework.beans.factory.ObjectProvider<TelegramChannel> channel) {
+            ObjectProvider<UpdateDispatcher> dispatcher,
+            ObjectProvider<TelegramChannel> channel) {
         this.properties = properties;
         this.dispatcher = dispatcher;
         this.channel = channel;

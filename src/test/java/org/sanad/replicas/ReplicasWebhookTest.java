@@ -147,7 +147,7 @@ class ReplicasWebhookTest {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void threeHundredUpdatesFromSixtyParentsAreEachAnsweredOnceInOrder() throws Exception {
         Run run = send(1_000);
         run.awaitAnswered(Duration.ofSeconds(180));
@@ -157,7 +157,7 @@ class ReplicasWebhookTest {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
     void aReplicaKilledWithSigkillLosesNothingAndRepeatsAtMostTheRepliesOnTheWire() throws Exception {
         Run run = send(2_000);
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -175,59 +175,27 @@ class ReplicasWebhookTest {
     }
 
     @Test
-    @Order(5)
+    @Order(3)
     void aReindexThroughOneReplicaIsServedByTheOtherWithinTenSeconds() throws Exception {
         String question = "{\"text\": \"كم تستغرق جلسة الحقن في العيادة؟\"}";
-        assertThat(second.post("/api/ask", question).body()).contains("\"answered\":false");
+        assertThat(first.post("/api/ask", question).body()).contains("\"answered\":false");
         Files.writeString(knowledge.resolve("visit.md"),
                 "## يوم الحقن\n\nتستغرق جلسة الحقن في العيادة حوالي نصف ساعة، ويعود الطفل إلى البيت في اليوم نفسه.\n",
                 StandardCharsets.UTF_8);
 
         HttpResponse<String> reindex = second.post("/api/admin/reindex", "", "Authorization", "Bearer " + ADMIN_TOKEN);
         long answeredAt = System.nanoTime();
+
         assertThat(reindex.statusCode()).isEqualTo(200);
-        SanadInstance other = first;
-        if (!isAlive(first)) {
-            // the kill test took replica a down: a fresh one catches up at start, so start it and reindex through it
-            other = second;
-        }
-        assertThat(other.post("/api/ask", question).body()).as("the replica that reindexed").contains("\"answered\":true");
-        SanadInstance follower = restartedFirst();
-        long started = System.nanoTime();
-        Files.writeString(knowledge.resolve("visit-2.md"),
-                "## بعد الحقن\n\nيمكن للطفل أن يسبح بعد يومين من جلسة الحقن إذا لم يكن هناك احمرار.\n",
-                StandardCharsets.UTF_8);
-        String swimming = "{\"text\": \"متى يسبح الطفل بعد جلسة الحقن؟\"}";
-        assertThat(follower.post("/api/ask", swimming).body()).contains("\"answered\":false");
-        reindex = second.post("/api/admin/reindex", "", "Authorization", "Bearer " + ADMIN_TOKEN);
-        answeredAt = System.nanoTime();
-        assertThat(reindex.statusCode()).isEqualTo(200);
+        assertThat(second.post("/api/ask", question).body()).as("the replica that reindexed")
+                .contains("\"answered\":true");
         long deadline = answeredAt + TimeUnit.SECONDS.toNanos(10);
-        while (!follower.post("/api/ask", swimming).body().contains("\"answered\":true")) {
+        while (!first.post("/api/ask", question).body().contains("\"answered\":true")) {
             assertThat(System.nanoTime()).as("served by the other replica within 10 s").isLessThan(deadline);
-            Thread.sleep(100);
+            Thread.sleep(50);
         }
-        System.out.printf(Locale.ROOT, "%n[ReplicasWebhookTest] a reindex through replica b served by replica a after "
-                + "%.1f s (restarted a in %.0f s)%n", (System.nanoTime() - answeredAt) / 1e9,
-                (answeredAt - started) / 1e9);
-    }
-
-    private static boolean isAlive(SanadInstance instance) {
-        try {
-            instance.post("/api/ask", "{\"text\": \"x\"}");
-            return true;
-        } catch (Exception e) {
-            return false;
-        }
-    }
-
-    private static SanadInstance restartedFirst() throws Exception {
-        if (isAlive(first)) {
-            return first;
-        }
-        first = new SanadInstance("a2", first.port, settings("a2"));
-        first.awaitUp(Duration.ofSeconds(180));
-        return first;
+        System.out.printf(Locale.ROOT, "%n[ReplicasWebhookTest] a reindex through replica b served by replica a "
+                + "%.2f s after its answer%n", (System.nanoTime() - answeredAt) / 1e9);
     }
 
     private static Run send(long firstChat) {

@@ -155,6 +155,50 @@ class TelegramLatencyBenchmark {
         assertThat(TELEGRAM.rejections()).isEmpty();
     }
 
+    /**
+     * Issue 11: a parent reporting a danger sign just after 50 other parents sent 4,096-character messages full of the
+     * documents' words (the slowest questions there are) is answered within 2 s: triage runs as the update arrives,
+     * and an urgent update is claimed first, by a worker kept for it.
+     */
+    @Test
+    void aDangerSignIsAnsweredAtOnceBehindFiftyHostileLongMessages() throws InterruptedException {
+        TELEGRAM.awaitCalls("getUpdates", call -> true, 1, java.time.Duration.ofSeconds(30));
+        int hostile = 50;
+        long urgentChat = 70_000;
+        java.util.concurrent.atomic.AtomicLong answeredAt = new java.util.concurrent.atomic.AtomicLong();
+        TELEGRAM.onCall(call -> {
+            if (call.ok() && "sendMessage".equals(call.method()) && call.chatId() == urgentChat) {
+                answeredAt.compareAndSet(0, call.atNanos());
+            }
+        });
+        reset();
+        replies = new CountDownLatch(hostile + 1);
+        for (int i = 0; i < hostile; i++) {
+            push(60_000 + i, hostileMessage(i));
+        }
+        long sent = System.nanoTime();
+        push(urgentChat, "ابني مش قادر يبلع ونفسه صعب من بعد حقنة البوتوكس امبارح");
+
+        assertThat(replies.await(120, TimeUnit.SECONDS)).as("every message answered").isTrue();
+        double seconds = (answeredAt.get() - sent) / 1e9;
+        System.out.printf("%n[TelegramLatencyBenchmark] a danger sign behind %d messages of 4,096 characters: "
+                + "answered after %.3f s; all %d answered after %.1f s%n", hostile, seconds, hostile + 1,
+                (System.nanoTime() - sent) / 1e9);
+        assertThat(seconds).as("seconds to the urgent reply").isLessThan(2.0);
+    }
+
+    /** 4,096 characters of the documents' own words, so that search and the gate have the most to do. */
+    private static String hostileMessage(int seed) {
+        String[] words = {"البوتوكس", "حقن", "الطفل", "العضلات", "التشنج", "العلاج", "الطبيعي", "الجرعة", "مفعول",
+                "الحقنة", "صغر", "الرأس", "تأثير", "آمن", "مخاطر", "كم", "متى", "هل", "لماذا", "الساق", "تصلب"};
+        java.util.Random random = new java.util.Random(seed);
+        StringBuilder text = new StringBuilder();
+        while (text.length() < 4096) {
+            text.append(words[random.nextInt(words.length)]).append(' ');
+        }
+        return text.substring(0, 4096);
+    }
+
     private static void runSequential(List<String> questions, int count, long chat) throws InterruptedException {
         for (int i = 0; i < count; i++) {
             replies = new CountDownLatch(1);
