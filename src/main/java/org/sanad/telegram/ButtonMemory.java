@@ -27,6 +27,7 @@ class ButtonMemory {
     private static final SecureRandom RANDOM = new SecureRandom();
     /** Buttons older than this are forgotten; nobody rates a reply from last season. */
     static final Duration KEPT = Duration.ofDays(30);
+    private static final int PRUNE_ONE_IN = 500;
 
     private final Store store;
 
@@ -101,6 +102,10 @@ class ButtonMemory {
 
         @Override
         public void put(String key, long chatId, String question) {
+            if (RANDOM.nextInt(PRUNE_ONE_IN) == 0) {
+                // now and then, rather than a scheduler of its own: old buttons go as new ones come
+                prune(Instant.now().minus(KEPT));
+            }
             jdbc.sql("INSERT INTO reply_button (button_key, chat_id, kind, question, rated, created_at) "
                             + "VALUES (?, ?, ?, ?, FALSE, ?)")
                     .params(key, chatId, question == null ? "FEEDBACK" : "QUESTION", question,

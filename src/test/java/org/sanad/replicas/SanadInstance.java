@@ -25,7 +25,7 @@ final class SanadInstance implements AutoCloseable {
         this.port = port;
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx400m", "-XX:TieredStopAtLevel=1", "-cp", classpath, SanadApplication.class.getName(),
+                .toString(), "-Xmx400m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, SanadApplication.class.getName(),
                 "--server.port=" + port));
         command.addAll(settings);
         this.process = new ProcessBuilder(command).redirectErrorStream(true)

@@ -198,7 +198,7 @@ class CrashDurabilityTest {
             throws IOException {
         String classpath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", classpath, CrashProbe.class.getName(), String.valueOf(base), mode,
+                .toString(), "-Xmx512m", "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-cp", classpath, CrashProbe.class.getName(), String.valueOf(base), mode,
                 "--sanad.knowledge.dir=" + KNOWLEDGE, "--sanad.staff.staff-ids=" + CrashProbe.STAFF,
                 "--logging.level.root=WARN"));
         if (settings.stream().noneMatch(setting -> setting.startsWith("--spring.datasource.url="))) {
