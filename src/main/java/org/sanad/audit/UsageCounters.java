@@ -8,7 +8,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
 /** Counts of what parents asked on every channel and how it went, for admins' /stats: numbers, not messages. */
@@ -23,10 +26,19 @@ public class UsageCounters {
 
     private final JdbcClient jdbc;
     private final AuditProperties properties;
+    private final TransactionTemplate transactions;
 
+    /** Each count committed on its own: for tests. */
     public UsageCounters(JdbcClient jdbc, AuditProperties properties) {
+        this(jdbc, properties, null);
+    }
+
+    /** A question's counts in one transaction: one commit, which on a durable H2 is one write to the file. */
+    @Autowired
+    public UsageCounters(JdbcClient jdbc, AuditProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.transactions = transactions == null ? null : new TransactionTemplate(transactions);
     }
 
     /**
@@ -40,17 +52,25 @@ public class UsageCounters {
      */
     public void question(String text, boolean answered, boolean notCovered, boolean emergency) {
         try {
-            count(Counter.QUESTIONS);
-            if (emergency) {
-                count(Counter.EMERGENCIES);
+            if (transactions != null) {
+                transactions.executeWithoutResult(status -> countQuestion(text, answered, notCovered, emergency));
+            } else {
+                countQuestion(text, answered, notCovered, emergency);
             }
-            if (answered) {
-                count(Counter.ANSWERED);
-            } else if (notCovered) {
-                unanswered(text);
-            }
-        } catch (DataAccessException e) {
+        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
             log.error("Could not count a question: {}", e.getClass().getSimpleName());
+        }
+    }
+
+    private void countQuestion(String text, boolean answered, boolean notCovered, boolean emergency) {
+        count(Counter.QUESTIONS);
+        if (emergency) {
+            count(Counter.EMERGENCIES);
+        }
+        if (answered) {
+            count(Counter.ANSWERED);
+        } else if (notCovered) {
+            unanswered(text);
         }
     }
 

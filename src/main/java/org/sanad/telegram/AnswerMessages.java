@@ -32,19 +32,21 @@ class AnswerMessages {
 
     List<SendMessage> render(long chatId, Answer answer) {
         List<String> parts = splitter.split(answer.reply());
+        List<Answer.Source> related = relatedPassages(answer);
+        boolean feedback = answer.kind() == Answer.Kind.ANSWERED || answer.kind() == Answer.Kind.NOT_COVERED;
+        ButtonMemory.ReplyKeys keys = buttons.remember(chatId,
+                related.stream().map(Answer.Source::question).toList(), feedback);
         List<InlineKeyboardRow> rows = new ArrayList<>();
-        for (Answer.Source related : relatedPassages(answer)) {
-            String question = related.question();
-            String label = texts.get("related.button", shorten(question.equals(related.text())
-                    ? related.heading() : question));
-            String key = buttons.rememberQuestion(chatId, question);
-            rows.add(new InlineKeyboardRow(button(label, Callbacks.question(key))));
+        for (int i = 0; i < related.size(); i++) {
+            Answer.Source passage = related.get(i);
+            String label = texts.get("related.button", shorten(passage.question().equals(passage.text())
+                    ? passage.heading() : passage.question()));
+            rows.add(new InlineKeyboardRow(button(label, Callbacks.question(keys.questions().get(i)))));
         }
-        if (answer.kind() == Answer.Kind.ANSWERED || answer.kind() == Answer.Kind.NOT_COVERED) {
-            String key = buttons.newFeedbackKey(chatId);
+        if (keys.feedback() != null) {
             rows.add(new InlineKeyboardRow(
-                    button(texts.get("feedback.helpful"), Callbacks.feedback(true, key)),
-                    button(texts.get("feedback.not-helpful"), Callbacks.feedback(false, key))));
+                    button(texts.get("feedback.helpful"), Callbacks.feedback(true, keys.feedback())),
+                    button(texts.get("feedback.not-helpful"), Callbacks.feedback(false, keys.feedback()))));
         }
         List<SendMessage> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {

@@ -5,12 +5,15 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.sanad.storage.Replicas;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the inline buttons of recent replies stand for. callback_data holds at most 64 bytes, so a button carries a
@@ -37,8 +40,24 @@ class ButtonMemory {
     }
 
     @Autowired
-    ButtonMemory(JdbcClient jdbc) {
-        this.store = new DatabaseStore(jdbc);
+    ButtonMemory(JdbcClient jdbc, PlatformTransactionManager transactions) {
+        this.store = new DatabaseStore(jdbc, new TransactionTemplate(transactions));
+    }
+
+    /** The keys of one reply's buttons: its "did you mean" questions, in order, and its 👍/👎 (null: none). */
+    record ReplyKeys(List<String> questions, String feedback) {
+    }
+
+    /** Every button of one reply in {@code chatId}, remembered together (one commit). */
+    ReplyKeys remember(long chatId, List<String> questions, boolean feedback) {
+        if (questions.isEmpty() && !feedback) {
+            return new ReplyKeys(List.of(), null);
+        }
+        return store.inOneGo(() -> {
+            List<String> keys = new java.util.ArrayList<>();
+            questions.forEach(question -> keys.add(rememberQuestion(chatId, question)));
+            return new ReplyKeys(keys, feedback ? newFeedbackKey(chatId) : null);
+        });
     }
 
     /** A key for a "did you mean" button in {@code chatId} that asks {@code question} when tapped. */
@@ -81,6 +100,10 @@ class ButtonMemory {
     }
 
     private interface Store {
+        default <T> T inOneGo(java.util.function.Supplier<T> work) {
+            return work.get();
+        }
+
         void put(String key, long chatId, String question);
 
         Optional<String> question(String key, long chatId);
@@ -95,9 +118,16 @@ class ButtonMemory {
     private static final class DatabaseStore implements Store {
 
         private final JdbcClient jdbc;
+        private final TransactionTemplate transactions;
 
-        DatabaseStore(JdbcClient jdbc) {
+        DatabaseStore(JdbcClient jdbc, TransactionTemplate transactions) {
             this.jdbc = jdbc;
+            this.transactions = transactions;
+        }
+
+        @Override
+        public <T> T inOneGo(java.util.function.Supplier<T> work) {
+            return transactions.execute(status -> work.get());
         }
 
         @Override

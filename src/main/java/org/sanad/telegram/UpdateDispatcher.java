@@ -32,6 +32,12 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
+    /**
+     * How much of a message triage reads on arrival, to decide which updates are answered first. Only the queue's
+     * order depends on it: the answer itself triages the whole message. A danger-sign report is short; 50 hostile
+     * messages of 4,096 characters must not hold the arrival of the next ones up.
+     */
+    static final int PRIORITY_TRIAGE_CHARACTERS = 1000;
 
     private final UpdateHandler handler;
     private final TelegramSender sender;
@@ -71,23 +77,68 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     @Override
     public void consume(List<Update> updates) {
         List<TelegramInbox.Entry> entries = new ArrayList<>();
-        for (Update update : updates) {
-            try {
-                entry(update, null).ifPresent(entries::add);
-            } catch (RuntimeException e) {
-                log.error("Update {} could not be read; it is skipped ({})", update.getUpdateId(),
-                        e.getClass().getSimpleName());
+        boolean shortOnes = true;
+        for (List<Update> chat : shortestFirst(updates)) {
+            boolean isShort = chat.stream().allMatch(update -> textOf(update) == null
+                    || textOf(update).length() <= PRIORITY_TRIAGE_CHARACTERS);
+            if (shortOnes && !isShort) {
+                // the short messages (a danger-sign report among them) go in before the long ones are read
+                if (!storeDurably(entries)) {
+                    return;
+                }
+                entries = new ArrayList<>();
+                shortOnes = false;
+            }
+            for (Update update : chat) {
+                try {
+                    entry(update, null).ifPresent(entries::add);
+                } catch (RuntimeException e) {
+                    log.error("Update {} could not be read; it is skipped ({})", update.getUpdateId(),
+                            e.getClass().getSimpleName());
+                }
             }
         }
+        storeDurably(entries); // false: stopping, never confirmed to Telegram, which sends them again at the next start
+    }
+
+    /**
+     * The batch by chat, each chat's updates in Telegram's order, the chats with the shortest messages first: triage
+     * reads every word, so 50 messages of 4,096 characters take a while, and a short danger-sign report among them is
+     * stored, and answered by the urgent worker, before they have all been read. Whole chats move, so a chat's
+     * updates still reach the inbox in order.
+     */
+    static List<List<Update>> shortestFirst(List<Update> updates) {
+        java.util.Map<Object, List<Update>> chats = new java.util.LinkedHashMap<>();
+        for (Update update : updates) {
+            chats.computeIfAbsent(chatKey(update), key -> new ArrayList<>()).add(update);
+        }
+        List<List<Update>> ordered = new ArrayList<>(chats.values());
+        ordered.sort(java.util.Comparator.comparingInt(chat -> chat.stream()
+                .mapToInt(update -> textOf(update) == null ? 0 : textOf(update).length()).max().orElse(0)));
+        return ordered;
+    }
+
+    private static Object chatKey(Update update) {
+        if (update.hasCallbackQuery()) {
+            var query = update.getCallbackQuery();
+            return query.getMessage() != null ? query.getMessage().getChatId() : query.getFrom().getId();
+        }
+        Message message = update.hasMessage() ? update.getMessage()
+                : update.hasEditedMessage() ? update.getEditedMessage() : null;
+        return message != null && message.getChat() != null ? message.getChatId() : "update " + update.getUpdateId();
+    }
+
+    /** Stores, retrying while the database is away; false when Sanad stops first. */
+    private boolean storeDurably(List<TelegramInbox.Entry> entries) {
         while (true) {
             try {
                 storeOrRefuse(entries);
-                return;
+                return true;
             } catch (RuntimeException e) {
                 log.error("Cannot store {} Telegram updates ({}); retrying in {} s", entries.size(),
                         e.getClass().getSimpleName(), STORE_RETRY.toSeconds());
                 if (stopped || !pause(STORE_RETRY)) {
-                    return; // never confirmed to Telegram: it sends them again at the next start
+                    return false;
                 }
             }
         }
@@ -126,7 +177,8 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             return Optional.empty();
         }
         String text = textOf(update);
-        boolean urgent = text != null && !text.isBlank() && answers.isEmergency(text);
+        boolean urgent = text != null && !text.isBlank() && answers.isEmergency(
+                text.length() <= PRIORITY_TRIAGE_CHARACTERS ? text : text.substring(0, PRIORITY_TRIAGE_CHARACTERS));
         try {
             return Optional.of(new TelegramInbox.Entry(update.getUpdateId(), chatId, userOf(update), urgent,
                     body != null ? body : json.writeValueAsString(update)));
