@@ -37,7 +37,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
      * order depends on it: the answer itself triages the whole message. A danger-sign report is short; 50 hostile
      * messages of 4,096 characters must not hold the arrival of the next ones up.
      */
-    static final int PRIORITY_TRIAGE_CHARACTERS = 1000;
+    static final int PRIORITY_TRIAGE_CHARACTERS = 500;
 
     private final UpdateHandler handler;
     private final TelegramSender sender;
