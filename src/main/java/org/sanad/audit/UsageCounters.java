@@ -4,19 +4,25 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Service;
 
-/** Counts of what parents asked on every channel and how it went, for admins' /stats: numbers, not messages. */
+/**
+ * Counts of what parents asked on every channel and how it went, for admins' /stats: numbers, not messages. A
+ * question is counted in memory and the counts are added to the database every second (and at shut-down), so that
+ * answering never waits on a write; several instances add their own counts to the same rows.
+ */
 @Service
-public class UsageCounters {
+public class UsageCounters implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UsageCounters.class);
 
@@ -26,19 +32,22 @@ public class UsageCounters {
 
     private final JdbcClient jdbc;
     private final AuditProperties properties;
-    private final TransactionTemplate transactions;
+    private final Map<Counter, LongAdder> pending = new EnumMap<>(Counter.class);
+    private final ScheduledExecutorService flusher;
 
-    /** Each count committed on its own: for tests. */
     public UsageCounters(JdbcClient jdbc, AuditProperties properties) {
-        this(jdbc, properties, null);
-    }
-
-    /** A question's counts in one transaction: one commit, which on a durable H2 is one write to the file. */
-    @Autowired
-    public UsageCounters(JdbcClient jdbc, AuditProperties properties, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.properties = properties;
-        this.transactions = transactions == null ? null : new TransactionTemplate(transactions);
+        for (Counter counter : Counter.values()) {
+            pending.put(counter, new LongAdder());
+        }
+        flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread thread = new Thread(r, "usage-counters");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long every = properties.counterFlushInterval().toMillis();
+        flusher.scheduleWithFixedDelay(this::flush, every, every, TimeUnit.MILLISECONDS);
     }
 
     /**
@@ -52,41 +61,64 @@ public class UsageCounters {
      */
     public void question(String text, boolean answered, boolean notCovered, boolean emergency) {
         try {
-            if (transactions != null) {
-                transactions.executeWithoutResult(status -> countQuestion(text, answered, notCovered, emergency));
-            } else {
-                countQuestion(text, answered, notCovered, emergency);
+            count(Counter.QUESTIONS);
+            if (emergency) {
+                count(Counter.EMERGENCIES);
             }
-        } catch (DataAccessException | org.springframework.transaction.TransactionException e) {
+            if (answered) {
+                count(Counter.ANSWERED);
+            } else if (notCovered) {
+                unanswered(text);
+            }
+        } catch (DataAccessException e) {
             log.error("Could not count a question: {}", e.getClass().getSimpleName());
         }
     }
 
-    private void countQuestion(String text, boolean answered, boolean notCovered, boolean emergency) {
-        count(Counter.QUESTIONS);
-        if (emergency) {
-            count(Counter.EMERGENCIES);
-        }
-        if (answered) {
-            count(Counter.ANSWERED);
-        } else if (notCovered) {
-            unanswered(text);
-        }
+    /** One more, counted in memory until the next flush. */
+    public void count(Counter counter) {
+        pending.get(counter).increment();
     }
 
-    /** One more; a single UPDATE, so concurrent counts from several instances add up on both H2 and PostgreSQL. */
-    public void count(Counter counter) {
-        if (increment(counter) == 0) {
+    /**
+     * Adds what was counted since the last flush to the database: one UPDATE a counter, so concurrent flushes from
+     * several instances add up on both H2 and PostgreSQL. What cannot be written is kept for the next flush.
+     */
+    public synchronized void flush() {
+        for (Counter counter : Counter.values()) {
+            long delta = pending.get(counter).sumThenReset();
+            if (delta == 0) {
+                continue;
+            }
             try {
-                jdbc.sql("INSERT INTO usage_counter (name, total) VALUES (?, 1)").param(counter.name()).update();
-            } catch (DuplicateKeyException e) {
-                increment(counter); // another instance created the row first
+                add(counter, delta);
+            } catch (DataAccessException e) {
+                pending.get(counter).add(delta);
+                log.warn("Could not store the usage counts, kept for the next try: {}", e.getClass().getSimpleName());
+                return;
             }
         }
     }
 
-    private int increment(Counter counter) {
-        return jdbc.sql("UPDATE usage_counter SET total = total + 1 WHERE name = ?").param(counter.name()).update();
+    private void add(Counter counter, long delta) {
+        if (increment(counter, delta) == 0) {
+            try {
+                jdbc.sql("INSERT INTO usage_counter (name, total) VALUES (?, ?)").params(counter.name(), delta).update();
+            } catch (DuplicateKeyException e) {
+                increment(counter, delta); // another instance created the row first
+            }
+        }
+    }
+
+    private int increment(Counter counter, long delta) {
+        return jdbc.sql("UPDATE usage_counter SET total = total + ? WHERE name = ?").params(delta, counter.name())
+                .update();
+    }
+
+    @Override
+    public void destroy() {
+        flusher.shutdownNow();
+        flush();
     }
 
     /** Counts NOT_COVERED; stores the text only when SANAD_AUDIT_KEEPUNANSWEREDTEXT=true (default false). */
@@ -100,15 +132,15 @@ public class UsageCounters {
         }
     }
 
-    /** Every counter, zero when never counted. */
+    /** Every counter, zero when never counted: what the database holds and what this instance has not written yet. */
     public Map<Counter, Long> totals() {
         Map<Counter, Long> totals = new EnumMap<>(Counter.class);
         for (Counter counter : Counter.values()) {
-            totals.put(counter, 0L);
+            totals.put(counter, pending.get(counter).sum());
         }
         jdbc.sql("SELECT name, total FROM usage_counter").query(rs -> {
             try {
-                totals.put(Counter.valueOf(rs.getString("name")), rs.getLong("total"));
+                totals.merge(Counter.valueOf(rs.getString("name")), rs.getLong("total"), Long::sum);
             } catch (IllegalArgumentException retired) {
                 // a counter a later version no longer has
             }

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sanad.audit.UsageCounters.Counter;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.sanad.testing.TestDatabases;
 import org.sanad.testing.TestDatabases.Database;
 
@@ -22,6 +23,19 @@ class UsageCountersTest {
         return DATABASES;
     }
 
+    private final List<UsageCounters> made = new java.util.ArrayList<>();
+
+    private UsageCounters counters(JdbcClient jdbc, boolean keepText) {
+        UsageCounters counters = new UsageCounters(jdbc, AuditProperties.keepingText(keepText));
+        made.add(counters);
+        return counters;
+    }
+
+    @org.junit.jupiter.api.AfterEach
+    void stopFlushing() {
+        made.forEach(UsageCounters::destroy);
+    }
+
     @AfterAll
     static void dropDatabases() {
         DATABASES.forEach(Database::drop);
@@ -31,7 +45,7 @@ class UsageCountersTest {
     @MethodSource("databases")
     void concurrentCountsAllAddUp(Database db) throws Exception {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(false));
+        UsageCounters counters = counters(db.jdbc(), false);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new java.util.ArrayList<>();
@@ -57,7 +71,7 @@ class UsageCountersTest {
     void aCounterMissingFromTheTableIsCreatedOnFirstCount(Database db) {
         db.clean();
         db.jdbc().sql("DELETE FROM usage_counter WHERE name = 'EMERGENCIES'").update();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(false));
+        UsageCounters counters = counters(db.jdbc(), false);
 
         counters.count(Counter.EMERGENCIES);
         counters.count(Counter.EMERGENCIES);
@@ -69,7 +83,7 @@ class UsageCountersTest {
     @MethodSource("databases")
     void aQuestionCountsAsAskedAndAsItWent(Database db) {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(true));
+        UsageCounters counters = counters(db.jdbc(), true);
 
         counters.question("متى يبدأ مفعول البوتوكس؟", true, false, false);
         counters.question("ابني مش قادر يبلع بعد الحقنة", true, false, true);
@@ -88,7 +102,7 @@ class UsageCountersTest {
     @MethodSource("databases")
     void unansweredQuestionsAreCountedButTheirTextIsNotKeptByDefault(Database db) {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(false));
+        UsageCounters counters = counters(db.jdbc(), false);
 
         counters.question("هل يمكن السفر بالطائرة بعد الحقن؟", false, true, false);
 
@@ -100,11 +114,47 @@ class UsageCountersTest {
     @MethodSource("databases")
     void unansweredQuestionTextIsKeptWhenTheClinicTurnsItOn(Database db) {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(true));
+        UsageCounters counters = counters(db.jdbc(), true);
 
         counters.question("هل يمكن السفر بالطائرة بعد الحقن؟", false, true, false);
 
         assertThat(db.jdbc().sql("SELECT text FROM unanswered_question").query(String.class).list())
                 .containsExactly("هل يمكن السفر بالطائرة بعد الحقن؟");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void countsOfSeveralInstancesAddUpInTheDatabaseOnceFlushed(Database db) {
+        db.clean();
+        UsageCounters one = counters(db.jdbc(), false);
+        UsageCounters other = counters(db.jdbc(), false);
+
+        for (int i = 0; i < 5; i++) {
+            one.count(Counter.QUESTIONS);
+        }
+        other.count(Counter.QUESTIONS);
+        other.count(Counter.ANSWERED);
+        one.flush();
+        other.flush();
+
+        assertThat(db.jdbc().sql("SELECT total FROM usage_counter WHERE name = 'QUESTIONS'").query(Long.class).single())
+                .isEqualTo(6L);
+        assertThat(counters(db.jdbc(), false).totals())
+                .containsEntry(Counter.QUESTIONS, 6L).containsEntry(Counter.ANSWERED, 1L);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aFlushThatCannotWriteKeepsTheCountsForTheNext() {
+        JdbcClient empty = JdbcClient.create(new org.springframework.jdbc.datasource.DriverManagerDataSource(
+                "jdbc:h2:mem:counters-" + java.util.UUID.randomUUID() + ";DB_CLOSE_DELAY=-1"));
+        UsageCounters counters = counters(empty, false);
+
+        counters.question("متى يبدأ المفعول؟", true, false, false);
+        counters.flush();
+        empty.sql("CREATE TABLE usage_counter (name VARCHAR(40) PRIMARY KEY, total BIGINT NOT NULL)").update();
+        counters.flush();
+
+        assertThat(empty.sql("SELECT total FROM usage_counter WHERE name = 'QUESTIONS'").query(Long.class).single())
+                .as("kept through the failed flush, written by the next").isEqualTo(1L);
     }
 }

@@ -50,7 +50,7 @@ class StaffActionsTest {
         AuditLog audit = new AuditLog(db.jdbc());
         StaffGate gate = new StaffGate(audit);
         BroadcastStore store = TestBroadcasts.store(db);
-        UsageCounters usage = new UsageCounters(db.jdbc(), new AuditProperties(false));
+        UsageCounters usage = new UsageCounters(db.jdbc(), AuditProperties.keepingText(false));
         return new Desk(new StaffBroadcasts(store, gate), new StatsService(store, usage, gate), audit, usage,
                 new Subscribers(db.jdbc()), db);
     }
