@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,7 +28,7 @@ final class InboxWorkers {
     static final InboxWorkers IDLE = new InboxWorkers();
 
     private final TelegramInbox inbox;
-    private final Consumer<TelegramInbox.Claimed> processor;
+    private final java.util.function.Function<TelegramInbox.Claimed, FloodLimit.Verdict> processor;
     private final int workers;
     private final Duration poll;
     private final Duration recoverEvery;
@@ -40,7 +39,8 @@ final class InboxWorkers {
     private volatile boolean running;
     private long wakeups;
 
-    InboxWorkers(TelegramInbox inbox, Consumer<TelegramInbox.Claimed> processor, int workers, Duration poll,
+    InboxWorkers(TelegramInbox inbox, java.util.function.Function<TelegramInbox.Claimed, FloodLimit.Verdict> processor,
+            int workers, Duration poll,
             Duration recoverEvery, Duration keepAnswered) {
         this.inbox = inbox;
         this.processor = processor;
@@ -51,7 +51,7 @@ final class InboxWorkers {
     }
 
     private InboxWorkers() {
-        this(null, claimed -> { }, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
+        this(null, claimed -> FloodLimit.Verdict.ALLOW, 0, Duration.ofSeconds(1), Duration.ofSeconds(1), Duration.ofSeconds(1));
     }
 
     void start() {
@@ -82,6 +82,8 @@ final class InboxWorkers {
     }
 
     private void work(boolean urgentOnly) {
+        TelegramInbox.Claimed answered = null;
+        FloodLimit.Verdict verdict = null;
         while (running) {
             Optional<TelegramInbox.Claimed> claimed;
             long seen;
@@ -89,7 +91,9 @@ final class InboxWorkers {
                 seen = wakeups;
             }
             try {
-                claimed = inbox.claim(urgentOnly);
+                // the update just answered is marked done in the same commit as the next claim
+                claimed = inbox.finishAndClaim(answered, verdict, urgentOnly);
+                answered = null;
             } catch (RuntimeException e) {
                 log.warn("Cannot claim Telegram updates ({}); trying again", e.getClass().getSimpleName());
                 idle(seen);
@@ -99,10 +103,20 @@ final class InboxWorkers {
                 idle(seen);
                 continue;
             }
+            answered = claimed.get();
             try {
-                processor.accept(claimed.get());
+                verdict = processor.apply(answered);
             } catch (RuntimeException e) {
                 log.error("A Telegram update failed ({})", e.getClass().getName());
+                verdict = FloodLimit.Verdict.ALLOW;
+            }
+        }
+        if (answered != null) {
+            try {
+                inbox.done(answered, verdict);
+            } catch (RuntimeException e) {
+                log.debug("Could not mark the last update done ({}); another replica may answer it again",
+                        e.getClass().getSimpleName());
             }
         }
     }

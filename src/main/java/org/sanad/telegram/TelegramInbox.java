@@ -93,7 +93,18 @@ class TelegramInbox {
      * @param urgentOnly only a chat whose next update is urgent (for the worker kept free for emergencies)
      */
     Optional<Claimed> claim(boolean urgentOnly) {
+        return finishAndClaim(null, null, urgentOnly);
+    }
+
+    /**
+     * Marks {@code answered} done (when not null) and claims the next update, in one transaction: one commit per
+     * update instead of two, which on a durable H2 is one write to the file less.
+     */
+    Optional<Claimed> finishAndClaim(Claimed answered, FloodLimit.Verdict verdict, boolean urgentOnly) {
         return transactions.execute(status -> {
+            if (answered != null) {
+                done(answered, verdict);
+            }
             List<Claimed> heads = jdbc.sql("SELECT i.update_id, i.chat_id, i.user_id, i.urgent, i.body, i.received_at "
                             + "FROM telegram_inbox i WHERE i.status = 'PENDING'"
                             + (urgentOnly ? " AND i.urgent = TRUE" : "") + " AND " + HEAD_OF_ITS_CHAT

@@ -206,8 +206,13 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     // ------------------------------------------------------------------ answering, on a worker
 
-    /** Answers one claimed update and marks it done; called by a worker, never twice at once for one chat. */
-    void process(TelegramInbox.Claimed claimed) {
+    /**
+     * Answers one claimed update; called by a worker, never twice at once for one chat. The worker marks it done, in
+     * one commit with its next claim.
+     *
+     * @return the flood limit's verdict, kept with the update
+     */
+    FloodLimit.Verdict process(TelegramInbox.Claimed claimed) {
         FloodLimit.Verdict verdict = FloodLimit.Verdict.ALLOW;
         try {
             Update update = read(claimed.body());
@@ -230,7 +235,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             // the type only: a message may quote the parent's words
             log.error("Update {} failed ({}); it is not tried again", claimed.updateId(), e.getClass().getName());
         }
-        inbox.done(claimed, verdict);
+        return verdict;
     }
 
     // ------------------------------------------------------------------ sorting
