@@ -101,7 +101,10 @@ class UpdateHandler {
         TelegramSender.Typing typing = sender.typing(chatId);
         Answer answer = answers.answer(text);
         List<BotApiMethod<?>> reply = new ArrayList<>(messages.render(chatId, answer));
-        typing.done();
+        if (!answer.emergency()) {
+            // "typing…" must not arrive after the answer it announces; urgent advice waits for nothing
+            typing.done();
+        }
         return reply;
     }
 
