@@ -156,6 +156,12 @@ class TelegramInbox {
         return "WARN".equals(last) ? FloodLimit.Verdict.IGNORE : FloodLimit.Verdict.WARN;
     }
 
+    /** Triage found a danger sign in an update that is still waiting: it goes first. */
+    void markUrgent(long updateId) {
+        jdbc.sql("UPDATE telegram_inbox SET urgent = TRUE WHERE update_id = ? AND status = 'PENDING'")
+                .param(updateId).update();
+    }
+
     /** Updates stored and not yet answered, on every replica: how long the queue is. */
     long unfinished() {
         return jdbc.sql("SELECT COUNT(*) FROM telegram_inbox WHERE status <> 'DONE'").query(Long.class).single();

@@ -33,9 +33,8 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     private static final Logger log = LoggerFactory.getLogger(UpdateDispatcher.class);
     private static final Duration STORE_RETRY = Duration.ofSeconds(1);
     /**
-     * How much of a message triage reads on arrival, to decide which updates are answered first. Only the queue's
-     * order depends on it: the answer itself triages the whole message. A danger-sign report is short; 50 hostile
-     * messages of 4,096 characters must not hold the arrival of the next ones up.
+     * Messages up to this long are triaged on arrival, to decide which updates are answered first; longer ones beside
+     * the arrival ({@link #triageLater}). A danger-sign report is short.
      */
     static final int PRIORITY_TRIAGE_CHARACTERS = 500;
 
@@ -177,8 +176,14 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             return Optional.empty();
         }
         String text = textOf(update);
-        boolean urgent = text != null && !text.isBlank() && answers.isEmergency(
-                text.length() <= PRIORITY_TRIAGE_CHARACTERS ? text : text.substring(0, PRIORITY_TRIAGE_CHARACTERS));
+        boolean urgent = false;
+        if (text != null && !text.isBlank()) {
+            if (text.length() <= PRIORITY_TRIAGE_CHARACTERS) {
+                urgent = answers.isEmergency(text);
+            } else {
+                triageLater(update.getUpdateId(), text);
+            }
+        }
         try {
             return Optional.of(new TelegramInbox.Entry(update.getUpdateId(), chatId, userOf(update), urgent,
                     body != null ? body : json.writeValueAsString(update)));
@@ -186,6 +191,37 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             throw new IllegalStateException("an update could not be written as JSON", e);
         }
     }
+
+    /**
+     * A long message is triaged beside the arrival, not in its way: 50 messages of 4,096 characters must not hold up
+     * the arrival of a short danger-sign report behind them. Once read, an urgent one is moved up the queue (if it is
+     * still waiting). Only the queue's order depends on this: the answer itself always triages the whole message.
+     */
+    private void triageLater(int updateId, String text) {
+        try {
+            lateTriage.execute(() -> {
+                try {
+                    if (answers.isEmergency(text)) {
+                        inbox.markUrgent(updateId);
+                        workers().wake();
+                    }
+                } catch (RuntimeException e) {
+                    log.debug("Update {} could not be triaged early ({})", updateId, e.getClass().getSimpleName());
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException full) {
+            log.debug("Too many long messages wait for early triage; update {} keeps its place", updateId);
+        }
+    }
+
+    /** One thread, a bounded queue: early triage is a courtesy to the queue's order, never a load of its own. */
+    private final java.util.concurrent.ThreadPoolExecutor lateTriage = new java.util.concurrent.ThreadPoolExecutor(1,
+            1, 0, java.util.concurrent.TimeUnit.MILLISECONDS, new java.util.concurrent.ArrayBlockingQueue<>(1000),
+            runnable -> {
+                Thread thread = new Thread(runnable, "telegram-early-triage");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** The update Telegram sent, read with TelegramBots' own (Jackson 2) types. */
     Update read(String body) throws JsonProcessingException {
@@ -306,6 +342,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     void shutdown(Duration grace) {
         stopped = true;
+        lateTriage.shutdownNow();
         InboxWorkers running = workers;
         if (running != null) {
             running.shutdown(grace);

@@ -123,6 +123,17 @@ class TelegramInboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aLongMessageTriagedAfterItArrivedStillGoesFirstOnceFoundUrgent(Database db) {
+        TelegramInbox inbox = inbox(db, replica(db));
+        inbox.store(List.of(entry(1, 10, false), entry(2, 20, false)));
+
+        inbox.markUrgent(2);
+
+        assertThat(inbox.claim(true).map(TelegramInbox.Claimed::updateId)).contains(2L);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void theClaimsOfAReplicaThatDiedGoBackToTheQueueNotThoseOfALiveOne(Database db) throws Exception {
         Replicas dying = replica(db);
         TelegramInbox dead = inbox(db, dying);
