@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -11,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.RunningSanad;
@@ -21,7 +24,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Speed of the answering pipeline in process and of {@code POST /api/ask} over loopback, on the evaluation
- * questions. {@code ./mvnw -B test -Pbenchmark -Dtest=AnsweringBenchmark}
+ * questions; then the memory of the real jar as a clinic runs it. {@code ./mvnw -B package -DskipTests} first (for
+ * {@code target/sanad.jar}), then {@code ./mvnw -B test -Pbenchmark -Dtest=AnsweringBenchmark}.
  */
 @Tag("benchmark")
 class AnsweringBenchmark extends RunningSanad {
@@ -94,6 +98,31 @@ class AnsweringBenchmark extends RunningSanad {
         System.out.println(inProcess.summary("in-process AnswerService.answer, 1 thread", seconds));
         System.out.println(overHttp.summary("POST /api/ask over loopback, " + HTTP_THREADS + " clients", httpSeconds));
         System.out.println("HTTP failures: " + failures.get());
+    }
+
+    /**
+     * {@code java -jar target/sanad.jar} as a child process in a simulated 512 MB container ({@code -XX:MaxRAM=512m},
+     * which is what the JVM reads from the container's limit), once with the JVM options of the Dockerfile and once
+     * with those it had before ({@code -XX:MaxRAMPercentage=75} alone): resident memory (VmRSS of
+     * /proc/&lt;pid&gt;/status) after start and after 10,000 questions over HTTP, its peak (VmHWM), and the speed.
+     * {@code -Dsanad.jvm.options="…"} measures other options instead of the Dockerfile's.
+     */
+    @Test
+    void memoryOfTheRealJarInA512MbContainer() throws Exception {
+        Path jar = Path.of("target", "sanad.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar), "target/sanad.jar is missing: run ./mvnw -B package -DskipTests first");
+        String recommended = System.getProperty("sanad.jvm.options", DockerfileJvmOptions.read());
+        List<String> lines = new ArrayList<>();
+        // Twice each, alternating, so that a neighbour's load on a shared machine does not favour one of them.
+        for (int round = 1; round <= 2; round++) {
+            lines.add(JarRun.measure(jar, "before: -XX:MaxRAMPercentage=75", "-XX:MaxRAMPercentage=75", questions(),
+                    MEASURED).summary());
+            lines.add(JarRun.measure(jar, "Dockerfile: " + recommended, recommended, questions(), MEASURED).summary());
+        }
+        System.out.println();
+        System.out.println("=== java -jar target/sanad.jar in a simulated 512 MB container (-XX:MaxRAM=512m), "
+                + MEASURED + " questions over HTTP, " + JarRun.CLIENTS + " clients ===");
+        lines.forEach(System.out::println);
     }
 
     private static int post(HttpClient client, URI uri, byte[] body) {
