@@ -28,7 +28,7 @@ class PostgresDeploymentTest {
     @DynamicPropertySource
     static void onPostgres(DynamicPropertyRegistry registry) throws IOException {
         DeployedOnPostgres.register(registry, DATABASE);
-        registry.add("sanad.admin.api-token", () -> "pg-test-token");
+        registry.add("sanad.staff.api-token", () -> "pg-test-token");
     }
 
     @LocalServerPort

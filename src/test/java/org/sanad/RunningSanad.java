@@ -46,7 +46,7 @@ public abstract class RunningSanad {
         registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
         registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
         registry.add("spring.datasource.url", () -> "jdbc:h2:mem:sanad-api-test;DB_CLOSE_DELAY=-1");
-        registry.add("sanad.admin.api-token", () -> ADMIN_TOKEN);
+        registry.add("sanad.staff.api-token", () -> ADMIN_TOKEN);
     }
 
     private static Path temp(String prefix) {

@@ -1,6 +1,7 @@
 package org.sanad.ask;
 
 import java.util.List;
+import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.search.SearchResult;
 import org.sanad.safety.RedFlagDetector;
@@ -25,15 +26,25 @@ public class AnswerService {
     private final PassageSearch search;
     private final RedFlagDetector redFlags;
     private final ReplyComposer replies;
+    private final UsageCounters usage;
 
-    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies) {
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage) {
         this.reader = reader;
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
+        this.usage = usage;
     }
 
+    /** Counted here, so that /stats sees every channel's questions. */
     public Answer answer(String message) {
+        Answer answer = decide(message);
+        usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED, answer.emergency());
+        return answer;
+    }
+
+    private Answer decide(String message) {
         MessageText text = reader.read(message);
         Triage triage = redFlags.assess(text);
         if (triage.level() != Triage.Level.NONE) {

@@ -9,9 +9,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Tells the staff member how a broadcast is going and how it ended. Each message is won by a compare-and-set on the
@@ -20,7 +17,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class BroadcastReports {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastReports.class);
-    private static final String RTL = "\u200F";
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
@@ -55,7 +51,7 @@ class BroadcastReports {
     }
 
     /** A progress message for each sending broadcast not reported on for {@code interval}. */
-    void progress(TelegramClient client, Instant now, Duration interval) {
+    void progress(ChatSender chats, Instant now, Duration interval) {
         List<Long> due = jdbc.sql("SELECT id FROM broadcast WHERE status = 'SENDING' AND last_progress_at <= ?")
                 .param(Deliveries.at(now.minus(interval)))
                 .query(Long.class)
@@ -69,13 +65,13 @@ class BroadcastReports {
                 Counts counts = counts(id);
                 long done = counts.recipients() - counts.unfinished();
                 long percent = counts.recipients() == 0 ? 100 : done * 100 / counts.recipients();
-                send(client, id, text("broadcast.progress", String.valueOf(id), done, counts.recipients(), percent));
+                send(chats, id, text("broadcast.progress", String.valueOf(id), done, counts.recipients(), percent));
             }
         }
     }
 
     /** Marks a broadcast with nothing left to send as done and reports it; false when another instance did. */
-    boolean finish(TelegramClient client, long id, Instant now) {
+    boolean finish(ChatSender chats, long id, Instant now) {
         boolean won = jdbc.sql("UPDATE broadcast SET status = 'DONE', finished_at = ? WHERE id = ? AND status = 'SENDING'")
                 .params(Deliveries.at(now), id)
                 .update() == 1;
@@ -89,7 +85,7 @@ class BroadcastReports {
         String duration = text("broadcast.duration", took.toMinutes(), took.toSecondsPart());
         log.info("Broadcast {} done in {} s: {} sent, {} blocked, {} failed, {} in doubt, of {}", id,
                 took.toSeconds(), counts.sent(), counts.blocked(), counts.failed(), counts.inDoubt(), counts.recipients());
-        send(client, id, text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
+        send(chats, id, text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
                 counts.failed(), counts.inDoubt()));
         return true;
     }
@@ -98,17 +94,16 @@ class BroadcastReports {
         return messages.getMessage(code, args, Locale.ROOT);
     }
 
-    private void send(TelegramClient client, long broadcastId, String text) {
+    private void send(ChatSender chats, long broadcastId, String text) {
         Long staffChat = jdbc.sql("SELECT staff_chat_id FROM broadcast WHERE id = ?").param(broadcastId)
                 .query(Long.class).optional().orElse(null);
-        if (staffChat == null || client == null) {
+        if (staffChat == null || chats == null) {
             return;
         }
-        try {
-            client.execute(SendMessage.builder().chatId(staffChat).text(RTL + text).build());
-        } catch (TelegramApiException | RuntimeException e) {
+        ChatSender.Result result = chats.send(staffChat, text);
+        if (result.outcome() != ChatSender.Result.Outcome.SENT) {
             // A lost report is not worth holding up the broadcast: /stats still has the numbers.
-            log.warn("Could not report on broadcast {} to the staff chat: {}", broadcastId, e.getMessage());
+            log.warn("Could not report on broadcast {} to the staff chat: {}", broadcastId, result.reason());
         }
     }
 }

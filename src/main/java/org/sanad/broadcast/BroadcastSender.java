@@ -22,10 +22,6 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
-import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
  * Sends the deliveries of started broadcasts under Telegram's limits: a global rate shared by every instance on the
@@ -37,11 +33,11 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class BroadcastSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
-    private static final String RTL = "\u200F";
     private static final Duration PER_CHAT = Duration.ofSeconds(1);
     private static final Duration HORIZON = Duration.ofMillis(500);
     private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
+    private static final Duration MIN_PAUSE = Duration.ofSeconds(1);
     private static final Duration HOUSEKEEPING = Duration.ofSeconds(1);
     /** How late a message may still go out: 25/s bunched by 150 ms stays under Telegram's 30 in any second. */
     private static final Duration LATENESS = Duration.ofMillis(150);
@@ -50,7 +46,7 @@ class BroadcastSender implements SmartLifecycle {
     private final BroadcastReports reports;
     private final Subscribers subscribers;
     private final BroadcastProperties properties;
-    private final Supplier<TelegramClient> telegram;
+    private final Supplier<ChatSender> chatSender;
     private final JdbcClient jdbc;
     private final Clock clock;
     private final String instance;
@@ -75,22 +71,23 @@ class BroadcastSender implements SmartLifecycle {
     private volatile Instant pausedUntil = Instant.MIN;
     private Thread dispatcher;
     private ScheduledThreadPoolExecutor senders;
-    private TelegramClient client;
+    private ChatSender chats;
 
     @Autowired
     BroadcastSender(DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
-            Subscribers subscribers, BroadcastProperties properties, ObjectProvider<TelegramClient> telegram) {
-        this(dataSource, transactions, messages, subscribers, properties, telegram::getIfAvailable, Clock.systemUTC());
+            Subscribers subscribers, BroadcastProperties properties, ObjectProvider<ChatSender> chatSender) {
+        this(dataSource, transactions, messages, subscribers, properties, chatSender::getIfAvailable,
+                Clock.systemUTC());
     }
 
     BroadcastSender(DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
-            Subscribers subscribers, BroadcastProperties properties, Supplier<TelegramClient> telegram, Clock clock) {
+            Subscribers subscribers, BroadcastProperties properties, Supplier<ChatSender> chatSender, Clock clock) {
         this.jdbc = JdbcClient.create(dataSource);
         this.deliveries = new Deliveries(dataSource, transactions);
         this.reports = new BroadcastReports(jdbc, messages);
         this.subscribers = subscribers;
         this.properties = properties;
-        this.telegram = telegram;
+        this.chatSender = chatSender;
         this.clock = clock;
         this.instance = hostName() + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -117,8 +114,8 @@ class BroadcastSender implements SmartLifecycle {
         if (running) {
             return;
         }
-        client = telegram.get();
-        if (client == null) {
+        chats = chatSender.get();
+        if (chats == null) {
             log.info("Telegram is off: broadcasts are stored but not sent");
             return;
         }
@@ -240,11 +237,11 @@ class BroadcastSender implements SmartLifecycle {
         }
         lastSentToChat.values().removeIf(at -> at.plus(PER_CHAT).isBefore(now));
         for (long id : deliveries.finishedBroadcasts()) {
-            if (reports.finish(client, id, now)) {
+            if (reports.finish(chats, id, now)) {
                 texts.remove(id);
             }
         }
-        reports.progress(client, now, properties.progressInterval());
+        reports.progress(chats, now, properties.progressInterval());
     }
 
     private void idle(Instant now) {
@@ -312,11 +309,6 @@ class BroadcastSender implements SmartLifecycle {
             deliveries.release(row, now);
             return;
         }
-        SendMessage message = SendMessage.builder()
-                .chatId(row.chatId())
-                .text(RTL + escapeHtml(text(row.broadcastId())))
-                .parseMode("HTML")
-                .build();
         if (!deliveries.markInFlight(row, now, now.plus(properties.inFlightLease()))) {
             deliveries.release(row, now); // a 429 pause began after the claim (or the claim was lost: then a no-op)
             return;
@@ -326,21 +318,9 @@ class BroadcastSender implements SmartLifecycle {
             return;
         }
         lastSentToChat.put(row.chatId(), now);
-        try {
-            client.execute(message);
-            if (halted) {
-                return;
-            }
-            deliveries.markSent(row, clock.instant());
-            statistics.sent.incrementAndGet();
-        } catch (TelegramApiRequestException e) {
-            if (!halted) {
-                refused(row, e);
-            }
-        } catch (TelegramApiException | RuntimeException e) {
-            if (!halted) {
-                noAnswer(row, e);
-            }
+        ChatSender.Result result = chats.send(row.chatId(), text(row.broadcastId()));
+        if (!halted) {
+            record(row, result);
         }
     }
 
@@ -356,55 +336,50 @@ class BroadcastSender implements SmartLifecycle {
         return false;
     }
 
-    /** Telegram answered, with an error. */
-    private void refused(Deliveries.Claimed row, TelegramApiRequestException e) {
+    /** What the messenger's answer means for the delivery row. */
+    private void record(Deliveries.Claimed row, ChatSender.Result result) {
         Instant now = clock.instant();
-        int code = e.getErrorCode() == null ? 0 : e.getErrorCode();
-        String reason = code + " " + e.getMessage();
-        if (code == 429) {
-            Integer retryAfter = e.getParameters() == null ? null : e.getParameters().getRetryAfter();
-            Instant until = now.plusSeconds(retryAfter == null ? 1 : Math.max(1, retryAfter));
-            statistics.throttled.incrementAndGet();
-            pausedUntil = until;
-            deliveries.pause(until);
-            deliveries.retryLater(row, until, row.attempts(), "429");
-            log.warn("Telegram asked to slow down: broadcasts pause for {} s", Duration.between(now, until).toSeconds());
-        } else if (code == 403) {
-            subscribers.blocked(row.chatId());
-            deliveries.markFinal(row, "BLOCKED", row.attempts() + 1, reason);
-            statistics.blocked.incrementAndGet();
-        } else if (code >= 400 && code < 500) {
-            // e.g. "chat not found": the same request will never succeed
-            deliveries.markFinal(row, "FAILED", row.attempts() + 1, reason);
-            statistics.failed.incrementAndGet();
-        } else {
-            retryOrFail(row, reason);
+        switch (result.outcome()) {
+            case SENT -> {
+                deliveries.markSent(row, now);
+                statistics.sent.incrementAndGet();
+            }
+            case RETRY_AFTER -> {
+                Duration wait = result.retryAfter().compareTo(MIN_PAUSE) < 0 ? MIN_PAUSE : result.retryAfter();
+                Instant until = now.plus(wait);
+                statistics.throttled.incrementAndGet();
+                pausedUntil = until;
+                deliveries.pause(until);
+                deliveries.retryLater(row, until, row.attempts(), result.reason());
+                log.warn("Telegram asked to slow down: broadcasts pause for {} s", wait.toSeconds());
+            }
+            case BLOCKED -> {
+                subscribers.blocked(row.chatId());
+                deliveries.markFinal(row, "BLOCKED", row.attempts() + 1, result.reason());
+                statistics.blocked.incrementAndGet();
+            }
+            case FAILED_PERMANENTLY -> {
+                deliveries.markFinal(row, "FAILED", row.attempts() + 1, result.reason());
+                statistics.failed.incrementAndGet();
+            }
+            case FAILED_TRANSIENTLY -> retryOrFail(row, result.reason());
+            case IN_DOUBT -> inDoubt(row, result.reason());
         }
     }
 
     /**
-     * No answer from Telegram. When the connection could not even be made, nothing was sent and it is simply tried
-     * again; otherwise (a timeout, a connection dropped mid-call) Telegram may have the message, and it is in doubt.
+     * No answer, but the request had left: Telegram may have the message. With {@code skip} it is set aside, so that
+     * nobody gets it twice; with {@code resend} it is tried again, so that nobody misses it.
      */
-    private void noAnswer(Deliveries.Claimed row, Exception e) {
-        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP && !neverSent(e)) {
+    private void inDoubt(Deliveries.Claimed row, String reason) {
+        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP) {
             jdbc.sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_until = NULL, last_error = ? "
                             + "WHERE id = ? AND claimed_by = ? AND status = 'IN_FLIGHT'")
                     .params("no answer", row.id(), row.token())
                     .update();
             return;
         }
-        retryOrFail(row, "no answer: " + e.getClass().getSimpleName());
-    }
-
-    private static boolean neverSent(Throwable e) {
-        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
-                    || cause instanceof java.net.NoRouteToHostException) {
-                return true;
-            }
-        }
-        return false;
+        retryOrFail(row, reason);
     }
 
     private void retryOrFail(Deliveries.Claimed row, String reason) {
@@ -429,21 +404,6 @@ class BroadcastSender implements SmartLifecycle {
     private Duration claimGrace() {
         Duration lease = properties.inFlightLease();
         return lease.compareTo(MAX_CLAIM_GRACE) < 0 ? lease : MAX_CLAIM_GRACE;
-    }
-
-    /** Telegram's HTML parse mode needs only these three escaped; the staff member's text is shown as written. */
-    static String escapeHtml(String text) {
-        StringBuilder escaped = new StringBuilder(text.length() + 16);
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            switch (c) {
-                case '&' -> escaped.append("&amp;");
-                case '<' -> escaped.append("&lt;");
-                case '>' -> escaped.append("&gt;");
-                default -> escaped.append(c);
-            }
-        }
-        return escaped.toString();
     }
 
     private String text(long broadcastId) {

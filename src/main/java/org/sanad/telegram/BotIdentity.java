@@ -19,7 +19,7 @@ class BotIdentity {
     }
 
     /** A command, when the message is one and is not meant for another bot ({@code /start@OtherBot}). */
-    Optional<Command> command(Message message) {
+    Optional<CommandText> command(Message message) {
         // TelegramBots 10.2.0 reports a command only once the entities have been read
         message.getEntities();
         if (!message.hasText() || !message.isCommand()) {
@@ -37,7 +37,7 @@ class BotIdentity {
         if (at >= 0 && !head.substring(at + 1).equalsIgnoreCase(username)) {
             return Optional.empty();
         }
-        return Optional.of(new Command(name, args));
+        return Optional.of(new CommandText(name, args));
     }
 
     /** In a group: a command, a message that names the bot, or a reply to one of its messages. */
@@ -67,6 +67,7 @@ class BotIdentity {
         return !username.isEmpty() && text.toLowerCase(Locale.ROOT).contains("@" + username.toLowerCase(Locale.ROOT));
     }
 
-    record Command(String name, String args) {
+    /** {@code /name args} as typed, the name in lower case and without the bot's @name. */
+    record CommandText(String name, String args) {
     }
 }

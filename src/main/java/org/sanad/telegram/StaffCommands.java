@@ -3,115 +3,142 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.sanad.admin.ReindexService;
-import org.sanad.admin.Roles;
-import org.sanad.admin.UsageCounters;
-import org.sanad.audit.AuditLog;
-import org.sanad.broadcast.BroadcastService;
-import org.sanad.knowledge.ingest.KnowledgeUnavailableException;
-import org.sanad.knowledge.index.PassageIndex;
+import org.sanad.audit.UsageCounters.Counter;
+import org.sanad.broadcast.BroadcastStore;
+import org.sanad.staff.Actor;
+import org.sanad.staff.NotPermittedException;
+import org.sanad.staff.ReindexFailedException;
+import org.sanad.staff.ReindexService;
+import org.sanad.staff.Role;
+import org.sanad.staff.Roles;
+import org.sanad.staff.StaffAction;
+import org.sanad.staff.StaffBroadcasts;
+import org.sanad.staff.StatsService;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * /broadcast for staff, /stats and /reindex for admins. Anyone else gets a polite refusal, nothing happens, and the
- * attempt is in the audit log.
+ * /broadcast for staff, /stats and /reindex for admins, in Telegram's words. Whether the user may, and the audit
+ * log, are the staff gate's: anyone else gets a polite refusal and nothing happens.
  */
 @Component
 class StaffCommands {
 
+    private static final int WARNINGS_SHOWN = 10;
+
     private final Roles roles;
-    private final AuditLog audit;
-    private final BroadcastService broadcasts;
+    private final StaffBroadcasts broadcasts;
+    private final StatsService stats;
     private final ReindexService reindex;
     private final AnswerMessages messages;
     private final TelegramTexts texts;
 
-    StaffCommands(Roles roles, AuditLog audit, BroadcastService broadcasts, ReindexService reindex,
+    StaffCommands(Roles roles, StaffBroadcasts broadcasts, StatsService stats, ReindexService reindex,
             AnswerMessages messages, TelegramTexts texts) {
         this.roles = roles;
-        this.audit = audit;
         this.broadcasts = broadcasts;
+        this.stats = stats;
         this.reindex = reindex;
         this.messages = messages;
         this.texts = texts;
     }
 
+    /** Each command is shown to the role its staff action needs. */
+    List<Command> commands() {
+        return List.of(command("broadcast", StaffAction.BROADCAST_DRAFT, this::broadcast),
+                command("stats", StaffAction.STATS, this::stats),
+                command("reindex", StaffAction.REINDEX, this::reindex));
+    }
+
+    private Command command(String name, StaffAction action, Command.Handler handler) {
+        return new Command(name, texts.get("command." + name), action.role(), handler);
+    }
+
     /** A draft and its preview with "send" and "cancel"; nothing goes out before "send". */
-    List<BotApiMethod<?>> broadcast(long chatId, long userId, String text) {
-        if (!roles.isStaff(userId)) {
-            audit.record(actor(userId), "broadcast.draft", "refused", "not staff");
-            return reply(chatId, texts.get("refused.staff"));
-        }
-        if (text.isBlank()) {
-            return reply(chatId, texts.get("broadcast.usage"));
-        }
-        if (text.length() > BroadcastService.MAX_TEXT_LENGTH) {
-            return reply(chatId, texts.get("broadcast.too-long", String.valueOf(BroadcastService.MAX_TEXT_LENGTH),
-                    String.valueOf(text.length())));
-        }
-        BroadcastService.Draft draft = broadcasts.draft(userId, chatId, text);
-        InlineKeyboardMarkup choice = new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
-                AnswerMessages.button(texts.get("broadcast.send"), Callbacks.broadcastSend(draft.id())),
-                AnswerMessages.button(texts.get("broadcast.cancel"), Callbacks.broadcastCancel(draft.id())))));
-        String preview = texts.get("broadcast.preview", String.valueOf(draft.recipients())) + "\n\n" + text;
-        return new ArrayList<>(messages.plain(chatId, preview, choice));
+    private List<BotApiMethod<?>> broadcast(Command.Call call) {
+        long chatId = call.chatId();
+        String text = call.args();
+        return permitted(chatId, () -> {
+            StaffBroadcasts.Drafted draft = broadcasts.draft(roles.telegramUser(call.userId()), chatId, text);
+            switch (draft.status()) {
+                case EMPTY -> {
+                    return reply(chatId, texts.get("broadcast.usage"));
+                }
+                case TOO_LONG -> {
+                    return reply(chatId, texts.get("broadcast.too-long",
+                            String.valueOf(StaffBroadcasts.MAX_TEXT_LENGTH), String.valueOf(text.length())));
+                }
+                default -> {
+                }
+            }
+            InlineKeyboardMarkup choice = new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
+                    AnswerMessages.button(texts.get("broadcast.send"), Callbacks.broadcastSend(draft.id())),
+                    AnswerMessages.button(texts.get("broadcast.cancel"), Callbacks.broadcastCancel(draft.id())))));
+            String preview = texts.get("broadcast.preview", String.valueOf(draft.recipients())) + "\n\n" + text;
+            return new ArrayList<>(messages.plain(chatId, preview, choice));
+        });
     }
 
     /** A tap on "send" or "cancel" under a preview. */
     List<BotApiMethod<?>> broadcastButton(long chatId, long userId, long draftId, boolean send) {
-        if (!roles.isStaff(userId)) {
-            audit.record(actor(userId), send ? "broadcast.send" : "broadcast.cancel", "refused", "not staff");
-            return reply(chatId, texts.get("refused.staff"));
-        }
-        BroadcastService.Outcome outcome = send ? broadcasts.send(draftId, userId) : broadcasts.cancel(draftId, userId);
-        String key = switch (outcome) {
-            case STARTED -> "broadcast.started";
-            case ALREADY_STARTED -> "broadcast.already-started";
-            case CANCELLED -> send ? "broadcast.was-cancelled" : "broadcast.cancelled";
-            case NOT_FOUND -> "broadcast.not-found";
-            case NOT_YOURS -> "broadcast.not-yours";
-        };
-        return reply(chatId, texts.get(key));
+        return permitted(chatId, () -> {
+            Actor actor = roles.telegramUser(userId);
+            BroadcastStore.Outcome outcome = send ? broadcasts.send(actor, draftId) : broadcasts.cancel(actor, draftId);
+            String key = switch (outcome) {
+                case STARTED -> "broadcast.started";
+                case ALREADY_STARTED -> "broadcast.already-started";
+                case CANCELLED -> send ? "broadcast.was-cancelled" : "broadcast.cancelled";
+                case NOT_FOUND -> "broadcast.not-found";
+                case NOT_YOURS -> "broadcast.not-yours";
+            };
+            return reply(chatId, texts.get(key));
+        });
     }
 
-    List<BotApiMethod<?>> stats(long chatId, long userId) {
-        if (!roles.isAdmin(userId)) {
-            audit.record(actor(userId), "stats", "refused", "not an admin");
-            return reply(chatId, texts.get("refused.admin"));
-        }
-        BroadcastService.Stats stats = broadcasts.stats();
-        Map<UsageCounters.Counter, Long> counters = stats.counters();
-        audit.record(actor(userId), "stats", "ok", "");
-        return reply(chatId, texts.get("stats",
-                String.valueOf(stats.activeSubscribers()), String.valueOf(stats.broadcasts()),
-                String.valueOf(stats.delivered()), String.valueOf(stats.blocked()), String.valueOf(stats.failed()),
-                count(counters, UsageCounters.Counter.QUESTIONS), count(counters, UsageCounters.Counter.ANSWERED),
-                count(counters, UsageCounters.Counter.NOT_COVERED), count(counters, UsageCounters.Counter.EMERGENCIES),
-                count(counters, UsageCounters.Counter.FEEDBACK_HELPFUL),
-                count(counters, UsageCounters.Counter.FEEDBACK_NOT_HELPFUL)));
+    private List<BotApiMethod<?>> stats(Command.Call call) {
+        long chatId = call.chatId();
+        return permitted(chatId, () -> {
+            StatsService.Stats now = stats.stats(roles.telegramUser(call.userId()));
+            Map<Counter, Long> usage = now.usage();
+            return reply(chatId, texts.get("stats",
+                    String.valueOf(now.broadcasts().activeSubscribers()), String.valueOf(now.broadcasts().broadcasts()),
+                    String.valueOf(now.broadcasts().delivered()), String.valueOf(now.broadcasts().blocked()),
+                    String.valueOf(now.broadcasts().failed()),
+                    count(usage, Counter.QUESTIONS), count(usage, Counter.ANSWERED),
+                    count(usage, Counter.NOT_COVERED), count(usage, Counter.EMERGENCIES),
+                    count(usage, Counter.FEEDBACK_HELPFUL), count(usage, Counter.FEEDBACK_NOT_HELPFUL)));
+        });
     }
 
-    List<BotApiMethod<?>> reindex(long chatId, long userId) {
-        if (!roles.isAdmin(userId)) {
-            reindex.refused(actor(userId));
-            return reply(chatId, texts.get("refused.admin"));
-        }
-        try {
-            PassageIndex.Report report = reindex.reindex(actor(userId));
-            StringBuilder summary = new StringBuilder(texts.get("reindex.done", String.valueOf(report.documents()),
-                    String.valueOf(report.passages()), String.valueOf(report.warnings().size()),
-                    String.format(java.util.Locale.ROOT, "%.1f", report.duration().toMillis() / 1000.0)));
-            report.warnings().stream().limit(10).forEach(warning -> summary.append("\n• ").append(warning));
-            if (report.warnings().size() > 10) {
-                summary.append("\n").append(texts.get("reindex.more-warnings",
-                        String.valueOf(report.warnings().size() - 10)));
+    private List<BotApiMethod<?>> reindex(Command.Call call) {
+        long chatId = call.chatId();
+        return permitted(chatId, () -> {
+            try {
+                ReindexService.Report report = reindex.reindex(roles.telegramUser(call.userId()));
+                StringBuilder summary = new StringBuilder(texts.get("reindex.done", String.valueOf(report.documents()),
+                        String.valueOf(report.passages()), String.valueOf(report.warnings().size()),
+                        String.format(java.util.Locale.ROOT, "%.1f", report.duration().toMillis() / 1000.0)));
+                report.warnings().stream().limit(WARNINGS_SHOWN)
+                        .forEach(warning -> summary.append("\n• ").append(warning));
+                if (report.warnings().size() > WARNINGS_SHOWN) {
+                    summary.append("\n").append(texts.get("reindex.more-warnings",
+                            String.valueOf(report.warnings().size() - WARNINGS_SHOWN)));
+                }
+                return reply(chatId, summary.toString());
+            } catch (ReindexFailedException e) {
+                return reply(chatId, texts.get("reindex.failed", e.getMessage()));
             }
-            return reply(chatId, summary.toString());
-        } catch (KnowledgeUnavailableException e) {
-            return reply(chatId, texts.get("reindex.failed", e.getMessage()));
+        });
+    }
+
+    /** The staff gate said no: a refusal that says who may. */
+    private List<BotApiMethod<?>> permitted(long chatId, java.util.function.Supplier<List<BotApiMethod<?>>> action) {
+        try {
+            return action.get();
+        } catch (NotPermittedException e) {
+            return reply(chatId, texts.get(e.required() == Role.ADMIN ? "refused.admin" : "refused.staff"));
         }
     }
 
@@ -119,11 +146,7 @@ class StaffCommands {
         return new ArrayList<>(messages.plain(chatId, text, null));
     }
 
-    private static String count(Map<UsageCounters.Counter, Long> counters, UsageCounters.Counter counter) {
+    private static String count(Map<Counter, Long> counters, Counter counter) {
         return String.valueOf(counters.getOrDefault(counter, 0L));
-    }
-
-    private static String actor(long userId) {
-        return "telegram:" + userId;
     }
 }

@@ -2,14 +2,12 @@ package org.sanad.telegram;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
-import org.sanad.admin.RolesProperties;
+import org.sanad.staff.Role;
+import org.sanad.staff.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,7 +34,6 @@ import org.telegram.telegrambots.meta.generics.TelegramClient;
 class TelegramChannel implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramChannel.class);
-    private static final List<String> PUBLIC_COMMANDS = List.of("start", "help", "subscribe", "unsubscribe", "forget");
     private static final Duration MAX_CONNECT_BACKOFF = Duration.ofMinutes(1);
 
     private final TelegramProperties properties;
@@ -44,8 +41,8 @@ class TelegramChannel implements SmartLifecycle {
     private final UpdateDispatcher dispatcher;
     private final TelegramSender sender;
     private final BotIdentity bot;
-    private final TelegramTexts texts;
-    private final RolesProperties roles;
+    private final CommandRegistry commands;
+    private final Roles roles;
     private volatile TelegramBotsLongPollingApplication polling;
     /** The thread that long-polls; the library would make one that nobody ever stops. */
     private volatile ScheduledExecutorService pollingThread;
@@ -54,13 +51,13 @@ class TelegramChannel implements SmartLifecycle {
     private volatile boolean running;
 
     TelegramChannel(TelegramProperties properties, TelegramClient client, UpdateDispatcher dispatcher,
-            TelegramSender sender, BotIdentity bot, TelegramTexts texts, RolesProperties roles) {
+            TelegramSender sender, BotIdentity bot, CommandRegistry commands, Roles roles) {
         this.properties = properties;
         this.client = client;
         this.dispatcher = dispatcher;
         this.sender = sender;
         this.bot = bot;
-        this.texts = texts;
+        this.commands = commands;
         this.roles = roles;
     }
 
@@ -120,22 +117,12 @@ class TelegramChannel implements SmartLifecycle {
         }
     }
 
-    /** The menu in Arabic: everyone's commands, and for each staff member and admin their own longer menu. */
+    /** The menu in Arabic, from the command registry: everyone's, and for each staff member and admin their own. */
     private void registerCommands() {
-        setCommands(new SetMyCommands(commands(PUBLIC_COMMANDS), new BotCommandScopeDefault(), null), "everyone");
-        Set<Long> staff = new LinkedHashSet<>(roles.staffIds());
-        staff.addAll(roles.adminIds());
-        for (long userId : staff) {
-            List<String> names = new ArrayList<>(PUBLIC_COMMANDS);
-            names.add("broadcast");
-            if (roles.adminIds().contains(userId)) {
-                names.add("stats");
-                names.add("reindex");
-            }
-            // a private chat's id is its user's id
-            setCommands(new SetMyCommands(commands(names), new BotCommandScopeChat(String.valueOf(userId)), null),
-                    "a staff member");
-        }
+        setCommands(new SetMyCommands(menu(Role.EVERYONE), new BotCommandScopeDefault(), null), "everyone");
+        // a private chat's id is its user's id
+        roles.members().forEach((userId, role) -> setCommands(new SetMyCommands(menu(role),
+                new BotCommandScopeChat(String.valueOf(userId)), null), "a staff member"));
     }
 
     private void setCommands(SetMyCommands request, String whom) {
@@ -147,8 +134,10 @@ class TelegramChannel implements SmartLifecycle {
         }
     }
 
-    private List<BotCommand> commands(List<String> names) {
-        return names.stream().map(name -> new BotCommand(name, texts.get("command." + name))).toList();
+    private List<BotCommand> menu(Role role) {
+        return commands.visibleTo(role).stream()
+                .map(command -> new BotCommand(command.name(), command.description()))
+                .toList();
     }
 
     private OkHttpClient pollingHttpClient() {

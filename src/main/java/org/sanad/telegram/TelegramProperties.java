@@ -6,13 +6,16 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
+import java.time.temporal.ChronoUnit;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
- * The Telegram channel's settings.
+ * The Telegram channel's settings. Besides the two named in the clinic's contract, each is set as
+ * {@code SANAD_TELEGRAM_<NAME>} (e.g. {@code SANAD_TELEGRAM_WORKERS}); a duration without a unit is in seconds.
  *
  * @param token          the bot token from BotFather ({@code TELEGRAM_BOT_TOKEN}); blank: Telegram is off
  * @param apiUrl         the Bot API base URL ({@code TELEGRAM_API_URL}), scheme, host and port only
@@ -31,15 +34,15 @@ import org.telegram.telegrambots.meta.TelegramUrl;
 public record TelegramProperties(
         @DefaultValue("") String token,
         @NotNull @DefaultValue("https://api.telegram.org") URI apiUrl,
-        @DefaultValue("50s") Duration pollTimeout,
-        @DefaultValue("30s") Duration requestTimeout,
+        @DefaultValue("50s") @DurationUnit(ChronoUnit.SECONDS) Duration pollTimeout,
+        @DefaultValue("30s") @DurationUnit(ChronoUnit.SECONDS) Duration requestTimeout,
         @DefaultValue("4") @Min(1) @Max(64) int workers,
         @DefaultValue("1000") @Min(1) int queueCapacity,
         @DefaultValue("4") @Min(1) @Max(10) int sendAttempts,
-        @DefaultValue("500ms") Duration retryBackoff,
-        @DefaultValue("120s") Duration maxRetryAfter,
+        @DefaultValue("500ms") @DurationUnit(ChronoUnit.SECONDS) Duration retryBackoff,
+        @DefaultValue("120s") @DurationUnit(ChronoUnit.SECONDS) Duration maxRetryAfter,
         @DefaultValue("20") @Min(1) int floodMessages,
-        @DefaultValue("60s") Duration floodWindow) {
+        @DefaultValue("60s") @DurationUnit(ChronoUnit.SECONDS) Duration floodWindow) {
 
     public boolean enabled() {
         return !token.isBlank();

@@ -1,14 +1,14 @@
 package org.sanad.telegram;
 
-import java.io.Serializable;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.sanad.broadcast.ChatSender;
 import org.sanad.broadcast.Subscribers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,26 +17,29 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /**
- * The one way the channel's replies reach Telegram. Timeouts and 5xx are retried with a doubling backoff; a 429
- * waits the {@code retry_after} Telegram asks for; a 403 means the parent blocked the bot, so nothing more is
- * sent to that chat and it is no longer a subscriber. Logs name the method and the error, never the text.
+ * The one way anything of Sanad's reaches Telegram, and the one place Telegram's answers are read: 429 (wait
+ * {@code retry_after}), 403 (the parent blocked the bot), other 4xx (a request that will never succeed), 5xx and
+ * no connection (nothing arrived), and a timeout after the request left (it may have arrived).
+ *
+ * <p>Replies are retried here: timeouts and 5xx with a doubling backoff, a 429 after the wait Telegram asks for; a
+ * 403 means nothing more is sent to that chat and it is no longer a subscriber. Broadcasts get one try each through
+ * {@link ChatSender}, because their sender keeps its own pace, retries and exactly-once bookkeeping. Logs name the
+ * method and the error, never the text.
  */
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
-class TelegramSender {
+class TelegramSender implements ChatSender {
 
     private static final Logger log = LoggerFactory.getLogger(TelegramSender.class);
     private static final Duration TYPING_WAIT = Duration.ofSeconds(2);
 
     enum Status { SENT, BLOCKED, FAILED }
-
-    record Result<T>(Status status, T value) {
-    }
 
     private final TelegramClient client;
     private final TelegramProperties properties;
@@ -57,7 +60,7 @@ class TelegramSender {
     Status sendAll(long chatId, List<? extends BotApiMethod<?>> methods) {
         Status worst = Status.SENT;
         for (BotApiMethod<?> method : methods) {
-            Status status = execute(chatId, method).status();
+            Status status = execute(chatId, method);
             if (status == Status.BLOCKED) {
                 return status;
             }
@@ -70,7 +73,7 @@ class TelegramSender {
 
     /** Sends without waiting, for what must not hold the polling thread up ("busy", flood notice, button acks). */
     CompletableFuture<Status> sendLater(long chatId, BotApiMethod<?> method) {
-        return CompletableFuture.supplyAsync(() -> execute(chatId, method).status(), background);
+        return CompletableFuture.supplyAsync(() -> execute(chatId, method), background);
     }
 
     /**
@@ -101,48 +104,97 @@ class TelegramSender {
         void done();
     }
 
-    <T extends Serializable> Result<T> execute(long chatId, BotApiMethod<T> method) {
+    /** A reply: tried until Telegram takes it, refuses it for good, or the attempts run out. */
+    Status execute(long chatId, BotApiMethod<?> method) {
         int failures = 0;
         int throttled = 0;
         while (true) {
-            try {
-                return new Result<>(Status.SENT, client.execute(method));
-            } catch (TelegramApiRequestException e) {
-                Integer code = e.getErrorCode();
-                if (code != null && code == 429) {
-                    Duration wait = Duration.ofSeconds(retryAfter(e));
+            ChatSender.Result result = attempt(method);
+            switch (result.outcome()) {
+                case SENT -> {
+                    return Status.SENT;
+                }
+                case RETRY_AFTER -> {
+                    Duration wait = result.retryAfter();
                     if (++throttled > properties.sendAttempts() * 2 || wait.compareTo(properties.maxRetryAfter()) > 0) {
                         log.warn("Telegram kept throttling {} (retry_after {}s); the reply is dropped",
                                 method.getMethod(), wait.toSeconds());
-                        return new Result<>(Status.FAILED, null);
+                        return Status.FAILED;
                     }
                     log.info("Telegram throttled {}: waiting {}s as asked", method.getMethod(), wait.toSeconds());
                     if (!sleep(wait)) {
-                        return new Result<>(Status.FAILED, null);
+                        return Status.FAILED;
                     }
                     continue;
                 }
-                if (code != null && code == 403) {
+                case BLOCKED -> {
                     log.info("A chat has blocked the bot; it gets nothing more");
                     subscribers.blocked(chatId);
-                    return new Result<>(Status.BLOCKED, null);
+                    return Status.BLOCKED;
                 }
-                if (code != null && code < 500) {
-                    log.warn("Telegram refused {}: {} {}", method.getMethod(), code, describe(e));
-                    return new Result<>(Status.FAILED, null);
+                case FAILED_PERMANENTLY -> {
+                    log.warn("Telegram refused {}: {}", method.getMethod(), result.reason());
+                    return Status.FAILED;
                 }
-                log.info("Telegram failed {} with {}; retrying", method.getMethod(), code);
-            } catch (TelegramApiException e) {
-                log.info("Calling {} failed ({}); retrying", method.getMethod(), e.getClass().getSimpleName());
+                case FAILED_TRANSIENTLY, IN_DOUBT ->
+                        log.info("Telegram failed {} ({}); retrying", method.getMethod(), result.reason());
             }
             if (++failures >= properties.sendAttempts()) {
                 log.warn("Gave up {} after {} attempts", method.getMethod(), failures);
-                return new Result<>(Status.FAILED, null);
+                return Status.FAILED;
             }
             if (!sleep(properties.retryBackoff().multipliedBy(1L << Math.min(failures - 1, 10)))) {
-                return new Result<>(Status.FAILED, null);
+                return Status.FAILED;
             }
         }
+    }
+
+    /** A broadcast or its report: one try, in Telegram's HTML with the text escaped, starting right-to-left. */
+    @Override
+    public ChatSender.Result send(long chatId, String text) {
+        return attempt(SendMessage.builder()
+                .chatId(chatId)
+                .text(ReplySplitter.RIGHT_TO_LEFT_MARK + Html.escape(text))
+                .parseMode("HTML")
+                .build());
+    }
+
+    /** One call, and what Telegram's answer (or its silence) means. */
+    private ChatSender.Result attempt(BotApiMethod<?> method) {
+        try {
+            client.execute(method);
+            return ChatSender.Result.sent();
+        } catch (TelegramApiRequestException e) {
+            Integer code = e.getErrorCode();
+            String reason = code + " " + describe(e);
+            if (code == null) {
+                return ChatSender.Result.failedTransiently(reason);
+            }
+            if (code == 429) {
+                return ChatSender.Result.retryAfter(Duration.ofSeconds(retryAfter(e)));
+            }
+            if (code == 403) {
+                return ChatSender.Result.blocked(reason);
+            }
+            if (code >= 400 && code < 500) {
+                return ChatSender.Result.failedPermanently(reason);
+            }
+            return ChatSender.Result.failedTransiently(reason);
+        } catch (TelegramApiException | RuntimeException e) {
+            String reason = "no answer: " + e.getClass().getSimpleName();
+            return neverSent(e) ? ChatSender.Result.failedTransiently(reason) : ChatSender.Result.inDoubt(reason);
+        }
+    }
+
+    /** A connection that could not even be made sent nothing; anything later may have reached Telegram. */
+    private static boolean neverSent(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.UnknownHostException
+                    || cause instanceof java.net.NoRouteToHostException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void shutdown() {

@@ -2,7 +2,8 @@ package org.sanad.telegram;
 
 import java.time.Duration;
 import java.util.List;
-import org.sanad.admin.Roles;
+import org.sanad.staff.Role;
+import org.sanad.staff.Roles;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -74,7 +75,8 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             return;
         }
         // staff are trusted: a preview, a tap on "send" and a /stats in quick succession are their work
-        FloodLimit.Verdict verdict = roles.isStaff(userOf(update)) ? FloodLimit.Verdict.ALLOW : flood.check(chatId);
+        FloodLimit.Verdict verdict = roles.of(userOf(update)).includes(Role.STAFF) ? FloodLimit.Verdict.ALLOW
+                : flood.check(chatId);
         switch (verdict) {
             case WARN -> {
                 log.info("A chat went over the flood limit; it is ignored for a while");

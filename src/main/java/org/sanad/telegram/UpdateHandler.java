@@ -3,12 +3,10 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.sanad.admin.Roles;
-import org.sanad.admin.UsageCounters;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
-import org.sanad.ask.ReplyComposer;
-import org.sanad.broadcast.Subscribers;
+import org.sanad.audit.UsageCounters;
+import org.sanad.staff.Role;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.AnswerCallbackQuery;
@@ -18,44 +16,37 @@ import org.telegram.telegrambots.meta.api.objects.CallbackQuery;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.Update;
 import org.telegram.telegrambots.meta.api.objects.message.Message;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
-import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * What Sanad answers to one update: commands, questions (through the shared {@link AnswerService}), buttons, and a
- * kind word for what it cannot read. It returns the replies; {@link TelegramSender} sends them.
+ * What Sanad answers to one update: a command from the {@link CommandRegistry}, a question (through the shared
+ * {@link AnswerService}), a button, or a kind word for what it cannot read. It returns the replies;
+ * {@link TelegramSender} sends them.
  */
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
 class UpdateHandler {
 
-    private static final java.util.Set<String> STAFF_COMMANDS = java.util.Set.of("broadcast", "stats", "reindex");
-
     private final AnswerService answers;
     private final AnswerMessages messages;
     private final TelegramTexts texts;
-    private final ReplyComposer replies;
     private final ButtonMemory buttons;
     private final BotIdentity bot;
     private final TelegramSender sender;
-    private final Subscribers subscribers;
     private final UsageCounters counters;
-    private final Roles roles;
+    private final CommandRegistry commands;
     private final StaffCommands staff;
 
-    UpdateHandler(AnswerService answers, AnswerMessages messages, TelegramTexts texts, ReplyComposer replies,
-            ButtonMemory buttons, BotIdentity bot, TelegramSender sender, Subscribers subscribers,
-            UsageCounters counters, Roles roles, StaffCommands staff) {
+    UpdateHandler(AnswerService answers, AnswerMessages messages, TelegramTexts texts, ButtonMemory buttons,
+            BotIdentity bot, TelegramSender sender, UsageCounters counters, CommandRegistry commands,
+            StaffCommands staff) {
         this.answers = answers;
         this.messages = messages;
         this.texts = texts;
-        this.replies = replies;
         this.buttons = buttons;
         this.bot = bot;
         this.sender = sender;
-        this.subscribers = subscribers;
         this.counters = counters;
-        this.roles = roles;
+        this.commands = commands;
         this.staff = staff;
     }
 
@@ -77,82 +68,39 @@ class UpdateHandler {
     private List<BotApiMethod<?>> handle(Message message, boolean edited) {
         long chatId = message.getChatId();
         if (!message.hasText()) {
-            return list(messages.plain(chatId, texts.get("text-only"), null));
+            return reply(chatId, "text-only");
         }
-        Optional<BotIdentity.Command> command = bot.command(message);
-        if (command.isPresent()) {
+        Optional<BotIdentity.CommandText> typed = bot.command(message);
+        if (typed.isPresent()) {
             // an edited command is not run again: a corrected /broadcast must not go out twice
-            if (edited) {
-                return List.of();
-            }
-            if (!message.isUserMessage() && STAFF_COMMANDS.contains(command.get().name())) {
-                // previews, statistics and reindex reports are not for a group's eyes
-                return list(messages.plain(chatId, texts.get("private-only"), null));
-            }
-            return command(chatId, userOf(message), command.get());
+            return edited ? List.of() : command(message, typed.get());
         }
         String text = bot.withoutMention(message.getText());
         if (text.isBlank()) {
-            return list(messages.plain(chatId, texts.get("ask-me"), null));
+            return reply(chatId, "ask-me");
         }
         return question(chatId, text);
     }
 
-    private List<BotApiMethod<?>> command(long chatId, long userId, BotIdentity.Command command) {
-        return switch (command.name()) {
-            case "start" -> list(messages.plain(chatId, texts.get("start") + "\n\n" + replies.doctorNote(),
-                    topicButtons()));
-            case "help" -> list(messages.plain(chatId, help(userId), null));
-            case "subscribe" -> list(messages.plain(chatId,
-                    texts.get(subscribers.subscribe(chatId) ? "subscribe.done" : "subscribe.already"), null));
-            case "unsubscribe" -> list(messages.plain(chatId,
-                    texts.get(subscribers.unsubscribe(chatId) ? "unsubscribe.done" : "unsubscribe.not-subscribed"),
-                    null));
-            case "forget" -> {
-                subscribers.forget(chatId);
-                yield list(messages.plain(chatId, texts.get("forget.done"), null));
-            }
-            case "broadcast" -> staff.broadcast(chatId, userId, command.args());
-            case "stats" -> staff.stats(chatId, userId);
-            case "reindex" -> staff.reindex(chatId, userId);
-            default -> list(messages.plain(chatId, texts.get("unknown-command"), null));
-        };
-    }
-
-    private String help(long userId) {
-        StringBuilder help = new StringBuilder(texts.get("help"));
-        if (roles.isStaff(userId)) {
-            help.append("\n\n").append(texts.get("help.staff"));
+    private List<BotApiMethod<?>> command(Message message, BotIdentity.CommandText typed) {
+        long chatId = message.getChatId();
+        Optional<Command> command = commands.find(typed.name());
+        if (command.isEmpty()) {
+            return reply(chatId, "unknown-command");
         }
-        if (roles.isAdmin(userId)) {
-            help.append("\n\n").append(texts.get("help.admin"));
+        if (!message.isUserMessage() && command.get().role() != Role.EVERYONE) {
+            // previews, statistics and reindex reports are not for a group's eyes
+            return reply(chatId, "private-only");
         }
-        return help.append("\n\n").append(replies.doctorNote()).toString();
-    }
-
-    private InlineKeyboardMarkup topicButtons() {
-        List<InlineKeyboardRow> rows = new ArrayList<>();
-        for (int n = 1; texts.find("topic." + n + ".label") != null; n++) {
-            rows.add(new InlineKeyboardRow(AnswerMessages.button(texts.get("topic." + n + ".label"),
-                    Callbacks.topic(n))));
-        }
-        return rows.isEmpty() ? null : new InlineKeyboardMarkup(rows);
+        long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
+        return command.get().handler().handle(new Command.Call(chatId, userId, typed.args()));
     }
 
     /** A parent's question, through the one pipeline every channel shares. */
     private List<BotApiMethod<?>> question(long chatId, String text) {
         TelegramSender.Typing typing = sender.typing(chatId);
-        counters.count(UsageCounters.Counter.QUESTIONS);
         Answer answer = answers.answer(text);
-        if (answer.emergency()) {
-            counters.count(UsageCounters.Counter.EMERGENCIES);
-        }
-        if (answer.answered()) {
-            counters.count(UsageCounters.Counter.ANSWERED);
-        } else if (answer.kind() == Answer.Kind.NOT_COVERED) {
-            counters.unanswered(text);
-        }
-        List<BotApiMethod<?>> reply = list(messages.render(chatId, answer));
+        List<BotApiMethod<?>> reply = new ArrayList<>(messages.render(chatId, answer));
         typing.done();
         return reply;
     }
@@ -185,6 +133,10 @@ class UpdateHandler {
         };
     }
 
+    private List<BotApiMethod<?>> reply(long chatId, String textKey) {
+        return new ArrayList<>(messages.plain(chatId, texts.get(textKey), null));
+    }
+
     /** Every button tap is answered, or the parent's Telegram shows a spinner until it gives up. */
     private static List<BotApiMethod<?>> ack(CallbackQuery query, String text) {
         return List.of(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).text(text).build());
@@ -195,13 +147,5 @@ class UpdateHandler {
         all.add(AnswerCallbackQuery.builder().callbackQueryId(query.getId()).build());
         all.addAll(then);
         return all;
-    }
-
-    private static long userOf(Message message) {
-        return message.getFrom() == null ? 0 : message.getFrom().getId();
-    }
-
-    private static List<BotApiMethod<?>> list(List<? extends BotApiMethod<?>> methods) {
-        return new ArrayList<>(methods);
     }
 }

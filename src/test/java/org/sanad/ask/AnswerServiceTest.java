@@ -32,7 +32,7 @@ class AnswerServiceTest {
     private AnswerService service(Triage.Level level, String emergencyPhone, String crisisPhone) {
         when(redFlags.assess(any())).thenReturn(new Triage(level, List.of("swallowing"), "test"));
         ReplyComposer replies = new ReplyComposer(TestPipeline.messages(), new SafetyProperties(emergencyPhone, crisisPhone));
-        return new AnswerService(TestKnowledge.reader(), search, redFlags, replies);
+        return new AnswerService(TestKnowledge.reader(), search, redFlags, replies, TestPipeline.uncounted());
     }
 
     private static String doctorNote() {

@@ -26,7 +26,8 @@ class RedFlagPipelineTest {
         PassageIndex index = TestKnowledge.index(TestKnowledge.PROJECT_KNOWLEDGE, Files.createTempDirectory("red-flags"));
         PassageSearch search = TestKnowledge.search(index);
         replies = new ReplyComposer(TestPipeline.messages(), new SafetyProperties(EMERGENCY_PHONE, CRISIS_PHONE));
-        service = new AnswerService(TestKnowledge.reader(), search, new RedFlagDetector(), replies);
+        service = new AnswerService(TestKnowledge.reader(), search, new RedFlagDetector(), replies,
+                TestPipeline.uncounted());
     }
 
     @Test

@@ -13,11 +13,6 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.sanad.admin.Roles;
-import org.sanad.admin.RolesProperties;
-import org.sanad.admin.UsageCounters;
-import org.sanad.admin.UsageProperties;
-import org.sanad.audit.AuditLog;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases;
 import org.sanad.testing.TestDatabases.Database;
@@ -105,10 +100,8 @@ class BroadcastBenchmark {
         long broadcast() {
             JdbcClient jdbc = db.jdbc();
             var subscribers = new Subscribers(jdbc);
-            var service = new BroadcastService(jdbc,
-                    new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), subscribers,
-                    new UsageCounters(jdbc, new UsageProperties(false)),
-                    new Roles(new RolesProperties(List.of(STAFF), List.of())), new AuditLog(jdbc), () -> { });
+            var service = new BroadcastStore(jdbc,
+                    new TransactionTemplate(new DataSourceTransactionManager(db.dataSource())), subscribers, () -> { });
             long id = service.draft(STAFF, STAFF_CHAT, "تذكير من العيادة: ابدأ العلاج الطبيعي في اليوم التالي للحقن").id();
             service.send(id, STAFF);
             return id;
@@ -179,7 +172,7 @@ class BroadcastBenchmark {
             if (kill != null) {
                 out.append(String.format(Locale.ROOT, "at the kill              %d accepted by Telegram, %d rows SENT, %d IN_FLIGHT, %d CLAIMED%n",
                         kill.arrivedAtTelegram(), kill.markedSent(), kill.inFlight(), kill.claimed()));
-                out.append(String.format(Locale.ROOT, "in doubt                 %d (BROADCAST_IN_DOUBT=%s, resolved after the %d s lease)%n",
+                out.append(String.format(Locale.ROOT, "in doubt                 %d (SANAD_BROADCAST_INDOUBT=%s, resolved after the %d s lease)%n",
                         inDoubt, IN_DOUBT.toLowerCase(Locale.ROOT), LEASE_SECONDS));
             }
             System.out.println(out);

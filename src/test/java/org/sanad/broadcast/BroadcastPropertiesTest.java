@@ -2,14 +2,19 @@ package org.sanad.broadcast;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 
-/** BROADCAST_* settings are checked at start-up: a rate Telegram would punish never gets as far as a broadcast. */
+/**
+ * SANAD_BROADCAST_* settings are checked at start-up: a rate Telegram would punish never gets as far as a broadcast.
+ */
 class BroadcastPropertiesTest {
 
     @Configuration
@@ -29,6 +34,22 @@ class BroadcastPropertiesTest {
             assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.SKIP);
             assertThat(properties.spacing().toMillis()).isEqualTo(40);
         });
+    }
+
+    @Test
+    void comesFromSanadBroadcastEnvironmentVariablesWithSecondsWhenNoUnitIsWritten() {
+        context.withInitializer(app -> app.getEnvironment().getPropertySources().addFirst(
+                new SystemEnvironmentPropertySource("test-systemEnvironment", Map.of("SANAD_BROADCAST_RATE", "12",
+                        "SANAD_BROADCAST_INDOUBT", "resend", "SANAD_BROADCAST_INFLIGHTLEASE", "90",
+                        "SANAD_BROADCAST_PROGRESSINTERVAL", "2m", "SANAD_BROADCAST_MAXATTEMPTS", "3"))))
+                .run(ctx -> {
+                    BroadcastProperties properties = ctx.getBean(BroadcastProperties.class);
+                    assertThat(properties.rate()).isEqualTo(12);
+                    assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.RESEND);
+                    assertThat(properties.inFlightLease()).isEqualTo(Duration.ofSeconds(90));
+                    assertThat(properties.progressInterval()).isEqualTo(Duration.ofMinutes(2));
+                    assertThat(properties.maxAttempts()).isEqualTo(3);
+                });
     }
 
     @Test

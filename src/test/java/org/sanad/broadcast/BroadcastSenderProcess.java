@@ -1,16 +1,14 @@
 package org.sanad.broadcast;
 
 import com.zaxxer.hikari.HikariDataSource;
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import org.sanad.telegram.TestTelegram;
 import org.sanad.testing.TestDatabases;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
 
 /**
  * One broadcast sender in a JVM of its own, so that {@link BroadcastBenchmark} can kill it with SIGKILL mid-broadcast
@@ -25,7 +23,7 @@ public final class BroadcastSenderProcess {
     public static void main(String[] args) throws InterruptedException {
         String jdbcUrl = args[0];
         String user = args[1];
-        URI api = URI.create(args[2]);
+        String api = args[2];
         String token = args[3];
         double rate = Double.parseDouble(args[4]);
         BroadcastProperties.InDoubt inDoubt = BroadcastProperties.InDoubt.valueOf(args[5]);
@@ -37,11 +35,12 @@ public final class BroadcastSenderProcess {
         messages.setBasename("messages");
         messages.setDefaultEncoding("UTF-8");
         messages.setFallbackToSystemLocale(false);
-        var client = new OkHttpTelegramClient(token, new TelegramUrl(api.getScheme(), api.getHost(), api.getPort(), false));
         BroadcastProperties properties = new BroadcastProperties(rate, inDoubt, lease, 5, Duration.ofSeconds(1),
                 Duration.ofSeconds(30), 8, Duration.ofMillis(200));
-        BroadcastSender sender = new BroadcastSender(dataSource, transactions, messages,
-                new Subscribers(JdbcClient.create(dataSource)), properties, () -> client, Clock.systemUTC());
+        Subscribers subscribers = new Subscribers(JdbcClient.create(dataSource));
+        ChatSender chats = TestTelegram.chatSender(api, token, subscribers);
+        BroadcastSender sender = new BroadcastSender(dataSource, transactions, messages, subscribers, properties,
+                () -> chats, Clock.systemUTC());
         sender.start();
         System.out.println("sender ready");
         Thread.currentThread().join();

@@ -31,7 +31,7 @@ class BroadcastWiringTest {
         DeployedOnPostgres.register(registry, DATABASE);
         registry.add("sanad.telegram.token", TELEGRAM::token);
         registry.add("sanad.telegram.api-url", TELEGRAM::url);
-        registry.add("sanad.roles.staff-ids", () -> String.valueOf(STAFF));
+        registry.add("sanad.staff.staff-ids", () -> String.valueOf(STAFF));
     }
 
     /**
@@ -49,15 +49,15 @@ class BroadcastWiringTest {
     @Autowired
     Subscribers subscribers;
     @Autowired
-    BroadcastService broadcasts;
+    BroadcastStore broadcasts;
 
     @Test
     void aStaffBroadcastReachesEverySubscriberOnceThroughTheTelegramClientBean() {
         subscribers.subscribe(9001);
         subscribers.subscribe(9002);
 
-        BroadcastService.Draft draft = broadcasts.draft(STAFF, STAFF, "تغيير موعد العيادة");
-        assertThat(broadcasts.send(draft.id(), STAFF)).isEqualTo(BroadcastService.Outcome.STARTED);
+        BroadcastStore.Draft draft = broadcasts.draft(STAFF, STAFF, "تغيير موعد العيادة");
+        assertThat(broadcasts.send(draft.id(), STAFF)).isEqualTo(BroadcastStore.Outcome.STARTED);
 
         await().atMost(10, TimeUnit.SECONDS).until(() -> TELEGRAM.delivered("sendMessage", 9001).size()
                 + TELEGRAM.delivered("sendMessage", 9002).size() == 2);

@@ -2,24 +2,16 @@ package org.sanad.broadcast;
 
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import org.sanad.admin.Roles;
-import org.sanad.admin.RolesProperties;
-import org.sanad.admin.UsageCounters;
-import org.sanad.admin.UsageProperties;
-import org.sanad.audit.AuditLog;
+import org.sanad.telegram.TestTelegram;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases.Database;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
-import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
-import org.telegram.telegrambots.meta.TelegramUrl;
-import org.telegram.telegrambots.meta.generics.TelegramClient;
 
 /** A database, the fake Bot API and as many broadcast senders as a test wants, wired as the application wires them. */
 final class SenderRig implements AutoCloseable {
@@ -32,7 +24,7 @@ final class SenderRig implements AutoCloseable {
     final Database db;
     final FakeBotApi telegram;
     final Subscribers subscribers;
-    final BroadcastService broadcasts;
+    final BroadcastStore broadcasts;
     private final TransactionTemplate transactions;
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
     private final List<BroadcastSender> senders = new ArrayList<>();
@@ -47,9 +39,7 @@ final class SenderRig implements AutoCloseable {
         var jdbc = db.jdbc();
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         this.subscribers = new Subscribers(jdbc);
-        this.broadcasts = new BroadcastService(jdbc, transactions, subscribers,
-                new UsageCounters(jdbc, new UsageProperties(false)),
-                new Roles(new RolesProperties(List.of(STAFF), List.of())), new AuditLog(jdbc),
+        this.broadcasts = new BroadcastStore(jdbc, transactions, subscribers,
                 () -> senders.forEach(BroadcastSender::wake));
     }
 
@@ -97,16 +87,11 @@ final class SenderRig implements AutoCloseable {
         return new Settings();
     }
 
-    static TelegramClient client(FakeBotApi telegram) {
-        URI url = URI.create(telegram.url());
-        return new OkHttpTelegramClient(telegram.token(), new TelegramUrl("http", url.getHost(), url.getPort(), false));
-    }
-
     /** A started sender: one more "instance" of Sanad on this database. */
     BroadcastSender startSender(Settings settings) {
-        TelegramClient client = client(telegram);
+        ChatSender chats = TestTelegram.chatSender(telegram.url(), telegram.token(), subscribers);
         BroadcastSender sender = new BroadcastSender(db.dataSource(), transactions, messages, subscribers,
-                settings.build(), () -> client, Clock.systemUTC());
+                settings.build(), () -> chats, Clock.systemUTC());
         senders.add(sender);
         sender.start();
         return sender;

@@ -204,7 +204,7 @@ class DeploymentFilesTest {
             }
         }
 
-        assertThat(variables).contains("TELEGRAM_BOT_TOKEN", "POSTGRES_PASSWORD", "BOT_STAFF_IDS", "BROADCAST_RATE");
+        assertThat(variables).contains("TELEGRAM_BOT_TOKEN", "POSTGRES_PASSWORD", "BOT_STAFF_IDS", "SANAD_BROADCAST_RATE");
         for (String variable : variables) {
             assertThat(readme).as(variable + " in the README").contains("`" + variable + "`");
         }

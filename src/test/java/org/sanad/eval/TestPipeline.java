@@ -1,11 +1,15 @@
 package org.sanad.eval;
 
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.withSettings;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.sanad.ask.AnswerService;
 import org.sanad.ask.ReplyComposer;
+import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.index.PassageIndex;
 import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.TestKnowledge;
@@ -36,7 +40,12 @@ public final class TestPipeline {
     }
 
     public static AnswerService answerService(PassageSearch search) {
-        return new AnswerService(TestKnowledge.reader(), search, new RedFlagDetector(), replies());
+        return new AnswerService(TestKnowledge.reader(), search, new RedFlagDetector(), replies(), uncounted());
+    }
+
+    /** Counters that count nothing and remember no call: the evaluations ask thousands of questions. */
+    public static UsageCounters uncounted() {
+        return mock(UsageCounters.class, withSettings().stubOnly());
     }
 
     public static ReplyComposer replies() {

@@ -59,8 +59,8 @@ public abstract class RunningTelegramBot {
         registry.add("sanad.telegram.retry-backoff", () -> "50ms");
         registry.add("sanad.telegram.flood-messages", () -> String.valueOf(FLOOD_MESSAGES));
         registry.add("sanad.telegram.flood-window", () -> "60s");
-        registry.add("sanad.roles.staff-ids", () -> STAFF + "," + BROADCASTING_STAFF);
-        registry.add("sanad.roles.admin-ids", () -> String.valueOf(ADMIN));
+        registry.add("sanad.staff.staff-ids", () -> STAFF + "," + BROADCASTING_STAFF);
+        registry.add("sanad.staff.admin-ids", () -> String.valueOf(ADMIN));
     }
 
     /** A private chat no other test uses; its user id is the chat id, as in Telegram. */

@@ -2,13 +2,15 @@ package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.sanad.admin.Roles;
-import org.sanad.admin.RolesProperties;
+import org.sanad.staff.Role;
+import org.sanad.staff.Roles;
+import org.sanad.staff.RolesProperties;
 import org.sanad.testing.FakeBotApi;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 
@@ -24,12 +26,15 @@ class TelegramChannelTest {
                     100, Duration.ofMinutes(1));
             TelegramTexts texts = new TelegramTexts(UpdateDispatcherTest.messageSource());
             TelegramSender sender = mock(TelegramSender.class);
-            RolesProperties roles = new RolesProperties(List.of(), List.of());
+            RolesProperties roles = new RolesProperties(List.of(), List.of(), "");
             UpdateDispatcher dispatcher = new UpdateDispatcher(mock(UpdateHandler.class), sender, new BotIdentity(),
                     new AnswerMessages(texts, new ButtonMemory()), texts, new Roles(roles), properties);
+            CommandRegistry commands = mock(CommandRegistry.class);
+            when(commands.visibleTo(Role.EVERYONE)).thenReturn(List.of(
+                    new Command("start", texts.get("command.start"), Role.EVERYONE, call -> List.of())));
             TelegramChannel channel = new TelegramChannel(properties,
                     new OkHttpTelegramClient(telegram.token(), properties.telegramUrl()), dispatcher, sender,
-                    new BotIdentity(), texts, roles);
+                    new BotIdentity(), commands, new Roles(roles));
 
             long before = System.nanoTime();
             channel.start();

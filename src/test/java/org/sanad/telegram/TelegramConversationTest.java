@@ -6,7 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
-import org.sanad.admin.UsageCounters;
+import org.sanad.ask.ReplyComposer;
+import org.sanad.audit.UsageCounters;
 import org.sanad.broadcast.Subscribers;
 import org.sanad.testing.FakeBotApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,9 @@ class TelegramConversationTest extends RunningTelegramBot {
 
     @Autowired
     Subscribers subscribers;
+
+    @Autowired
+    ReplyComposer replies;
 
     @Test
     void welcomesInArabicWithTopicButtonsAndTheDoctorNote() {
@@ -55,9 +59,8 @@ class TelegramConversationTest extends RunningTelegramBot {
         List<FakeBotApi.Call> reply = ask(chat, "متى يبدأ مفعول الحقنة؟");
 
         FakeBotApi.Call answer = last(reply);
-        assertThat(answer.visibleText()).contains("📄").endsWith(answer.visibleText()
-                .substring(answer.visibleText().lastIndexOf('\n') + 1));
-        assertThat(answer.visibleText().lines().reduce((a, b) -> b).orElseThrow()).contains(DOCTOR_NOTE);
+        assertThat(answer.visibleText()).contains(SOURCE_MARK).endsWith("\n\n" + replies.doctorNote());
+        assertThat(replies.doctorNote()).contains(DOCTOR_NOTE);
         assertThat(answer.callbackData()).anyMatch(data -> data.startsWith("f:y:"))
                 .anyMatch(data -> data.startsWith("f:n:"));
         assertThat(TELEGRAM.calls("sendChatAction")).anyMatch(call -> call.chatId() == chat

@@ -17,8 +17,8 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import org.sanad.admin.Roles;
-import org.sanad.admin.RolesProperties;
+import org.sanad.staff.Roles;
+import org.sanad.staff.RolesProperties;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
@@ -43,7 +43,7 @@ class UpdateDispatcherTest {
         TelegramTexts texts = new TelegramTexts(messageSource());
         dispatcher = new UpdateDispatcher(handler, sender, new BotIdentity(),
                 new AnswerMessages(texts, new ButtonMemory()), texts,
-                new Roles(new RolesProperties(List.of(), List.of())), properties(1, 1));
+                new Roles(new RolesProperties(List.of(), List.of(), "")), properties(1, 1));
         CountDownLatch working = new CountDownLatch(1);
         when(handler.handle(any())).thenAnswer(invocation -> {
             working.countDown();

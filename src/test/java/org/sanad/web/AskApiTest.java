@@ -12,6 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.sanad.RunningSanad;
+import org.sanad.ask.ReplyComposer;
+import org.sanad.audit.UsageCounters;
+import org.sanad.audit.UsageCounters.Counter;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,6 +24,12 @@ class AskApiTest extends RunningSanad {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String DOCTOR_NOTE = "استشر طبيبك";
+
+    @Autowired
+    UsageCounters counters;
+
+    @Autowired
+    ReplyComposer replies;
 
     private JsonNode ask(String text) {
         HttpResponse<String> response = postJson("/api/ask", JSON.writeValueAsString(java.util.Map.of("text", text)));
@@ -40,9 +50,21 @@ class AskApiTest extends RunningSanad {
         assertThat(best.get("source").asString()).isEqualTo("knowledge/botox-for-children-with-microcephaly.md");
         assertThat(best.get("score").asDouble()).isPositive();
         String reply = answer.get("reply").asString();
-        assertThat(reply).startsWith(best.get("text").asString()).contains(DOCTOR_NOTE);
-        assertThat(reply.strip()).endsWith(reply.strip().substring(reply.strip().lastIndexOf('\n') + 1));
-        assertThat(reply.lines().reduce((a, b) -> b).orElseThrow()).contains(DOCTOR_NOTE);
+        assertThat(reply).startsWith(best.get("text").asString()).endsWith("\n\n" + replies.doctorNote());
+        assertThat(replies.doctorNote()).contains(DOCTOR_NOTE);
+    }
+
+    @Test
+    void countsEveryQuestionForTheAdminsStatisticsLikeTelegramDoes() {
+        java.util.Map<Counter, Long> before = counters.totals();
+
+        ask("كم يدوم مفعول البوتوكس؟");
+        ask("كيف أطبخ الملوخية؟");
+
+        java.util.Map<Counter, Long> after = counters.totals();
+        assertThat(after.get(Counter.QUESTIONS)).isEqualTo(before.get(Counter.QUESTIONS) + 2);
+        assertThat(after.get(Counter.ANSWERED)).isEqualTo(before.get(Counter.ANSWERED) + 1);
+        assertThat(after.get(Counter.NOT_COVERED)).isEqualTo(before.get(Counter.NOT_COVERED) + 1);
     }
 
     @Test

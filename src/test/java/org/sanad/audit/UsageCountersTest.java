@@ -1,4 +1,4 @@
-package org.sanad.admin;
+package org.sanad.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,7 +9,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sanad.admin.UsageCounters.Counter;
+import org.sanad.audit.UsageCounters.Counter;
 import org.sanad.testing.TestDatabases;
 import org.sanad.testing.TestDatabases.Database;
 
@@ -31,7 +31,7 @@ class UsageCountersTest {
     @MethodSource("databases")
     void concurrentCountsAllAddUp(Database db) throws Exception {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new UsageProperties(false));
+        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(false));
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<?>> done = new java.util.ArrayList<>();
@@ -57,7 +57,7 @@ class UsageCountersTest {
     void aCounterMissingFromTheTableIsCreatedOnFirstCount(Database db) {
         db.clean();
         db.jdbc().sql("DELETE FROM usage_counter WHERE name = 'EMERGENCIES'").update();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new UsageProperties(false));
+        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(false));
 
         counters.count(Counter.EMERGENCIES);
         counters.count(Counter.EMERGENCIES);
@@ -67,11 +67,30 @@ class UsageCountersTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aQuestionCountsAsAskedAndAsItWent(Database db) {
+        db.clean();
+        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(true));
+
+        counters.question("متى يبدأ مفعول البوتوكس؟", true, false, false);
+        counters.question("ابني مش قادر يبلع بعد الحقنة", true, false, true);
+        counters.question("السلام عليكم", false, false, false);
+
+        assertThat(counters.totals())
+                .containsEntry(Counter.QUESTIONS, 3L)
+                .containsEntry(Counter.ANSWERED, 2L)
+                .containsEntry(Counter.EMERGENCIES, 1L)
+                .containsEntry(Counter.NOT_COVERED, 0L);
+        assertThat(db.jdbc().sql("SELECT COUNT(*) FROM unanswered_question").query(Long.class).single())
+                .as("only questions the documents did not cover are kept").isZero();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void unansweredQuestionsAreCountedButTheirTextIsNotKeptByDefault(Database db) {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new UsageProperties(false));
+        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(false));
 
-        counters.unanswered("هل يمكن السفر بالطائرة بعد الحقن؟");
+        counters.question("هل يمكن السفر بالطائرة بعد الحقن؟", false, true, false);
 
         assertThat(counters.totals()).containsEntry(Counter.NOT_COVERED, 1L);
         assertThat(db.jdbc().sql("SELECT COUNT(*) FROM unanswered_question").query(Long.class).single()).isZero();
@@ -81,9 +100,9 @@ class UsageCountersTest {
     @MethodSource("databases")
     void unansweredQuestionTextIsKeptWhenTheClinicTurnsItOn(Database db) {
         db.clean();
-        UsageCounters counters = new UsageCounters(db.jdbc(), new UsageProperties(true));
+        UsageCounters counters = new UsageCounters(db.jdbc(), new AuditProperties(true));
 
-        counters.unanswered("هل يمكن السفر بالطائرة بعد الحقن؟");
+        counters.question("هل يمكن السفر بالطائرة بعد الحقن؟", false, true, false);
 
         assertThat(db.jdbc().sql("SELECT text FROM unanswered_question").query(String.class).list())
                 .containsExactly("هل يمكن السفر بالطائرة بعد الحقن؟");

@@ -1,4 +1,4 @@
-package org.sanad.admin;
+package org.sanad.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -22,7 +22,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code POST /api/admin/reindex}: who may call it, what it reports, and that parents never notice it. */
-class AdminReindexApiTest extends RunningSanad {
+class AdminApiTest extends RunningSanad {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String VISIT_QUESTION = "كم تستغرق جلسة الحقن في العيادة؟";

@@ -4,18 +4,18 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
-import org.sanad.admin.Roles;
-import org.sanad.admin.UsageCounters;
-import org.sanad.audit.AuditLog;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Staff broadcasts: a draft, then "send" (one delivery per active subscriber, sent by the paced sender) or "cancel". */
+/**
+ * Staff broadcasts as stored: a draft, then "send" (one delivery per active subscriber, sent by the paced sender)
+ * or "cancel". Who may do this is the staff room's business; here a broadcast only belongs to whoever drafted it.
+ */
 @Service
-public class BroadcastService {
+public class BroadcastStore {
 
     /** Telegram's 4096 characters, less the right-to-left mark every broadcast starts with. */
     public static final int MAX_TEXT_LENGTH = 4095;
@@ -25,59 +25,60 @@ public class BroadcastService {
 
     public enum Outcome { STARTED, ALREADY_STARTED, CANCELLED, NOT_FOUND, NOT_YOURS }
 
-    public record Stats(long activeSubscribers, long broadcasts, long delivered, long blocked, long failed,
-            Map<UsageCounters.Counter, Long> counters) {
+    public record Stats(long activeSubscribers, long broadcasts, long delivered, long blocked, long failed) {
+    }
+
+    /** A text that cannot be a broadcast: blank, or longer than {@link #MAX_TEXT_LENGTH}. */
+    public static final class InvalidTextException extends IllegalArgumentException {
+
+        public enum Reason { EMPTY, TOO_LONG }
+
+        private final Reason reason;
+
+        InvalidTextException(Reason reason) {
+            super("a broadcast needs 1 to " + MAX_TEXT_LENGTH + " characters");
+            this.reason = reason;
+        }
+
+        public Reason reason() {
+            return reason;
+        }
     }
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Subscribers subscribers;
-    private final UsageCounters counters;
-    private final Roles roles;
-    private final AuditLog audit;
     private final Runnable senderWakeUp;
 
     @Autowired
-    BroadcastService(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, UsageCounters counters,
-            Roles roles, AuditLog audit, BroadcastSender sender) {
-        this(jdbc, transactions, subscribers, counters, roles, audit, sender::wake);
+    BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, BroadcastSender sender) {
+        this(jdbc, transactions, subscribers, sender::wake);
     }
 
-    BroadcastService(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, UsageCounters counters,
-            Roles roles, AuditLog audit, Runnable senderWakeUp) {
+    BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, Runnable senderWakeUp) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.subscribers = subscribers;
-        this.counters = counters;
-        this.roles = roles;
-        this.audit = audit;
         this.senderWakeUp = senderWakeUp;
     }
 
     /**
      * Stores a draft (plain text as the staff member wrote it; HTML-escaped when sent).
      *
-     * @throws IllegalArgumentException when the text is blank or longer than {@link #MAX_TEXT_LENGTH}
-     * @throws IllegalStateException    when the user is not staff (the refusal is audited)
+     * @throws InvalidTextException when the text is blank or longer than {@link #MAX_TEXT_LENGTH}
      */
     public Draft draft(long staffUserId, long staffChatId, String text) {
-        String actor = actor(staffUserId);
-        if (!roles.isStaff(staffUserId)) {
-            audit.record(actor, "broadcast.draft", "refused", "not staff");
-            throw new IllegalStateException("only staff may broadcast");
+        if (text == null || text.isBlank()) {
+            throw new InvalidTextException(InvalidTextException.Reason.EMPTY);
         }
-        if (text == null || text.isBlank() || text.length() > MAX_TEXT_LENGTH) {
-            throw new IllegalArgumentException("a broadcast needs 1 to " + MAX_TEXT_LENGTH + " characters");
+        if (text.length() > MAX_TEXT_LENGTH) {
+            throw new InvalidTextException(InvalidTextException.Reason.TOO_LONG);
         }
         GeneratedKeyHolder key = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO broadcast (staff_user_id, staff_chat_id, text, status, created_at) VALUES (?, ?, ?, 'DRAFT', ?)")
                 .params(staffUserId, staffChatId, text, now())
                 .update(key, "id");
-        long id = key.getKeyAs(Number.class).longValue();
-        long recipients = subscribers.activeCount();
-        audit.record(actor, "broadcast.draft", "ok", "broadcast " + id + ", " + text.length() + " characters, "
-                + recipients + " active subscribers");
-        return new Draft(id, recipients);
+        return new Draft(key.getKeyAs(Number.class).longValue(), subscribers.activeCount());
     }
 
     /** Why this staff member may not act on this broadcast; empty when they may. */
@@ -85,7 +86,7 @@ public class BroadcastService {
         if (row.isEmpty()) {
             return Optional.of(Outcome.NOT_FOUND);
         }
-        if (row.get().staffUserId() != staffUserId || !roles.isStaff(staffUserId)) {
+        if (row.get().staffUserId() != staffUserId) {
             return Optional.of(Outcome.NOT_YOURS);
         }
         return Optional.empty();
@@ -120,8 +121,6 @@ public class BroadcastService {
                     .update();
             return Outcome.STARTED;
         });
-        audit.record(actor(staffUserId), "broadcast.send", outcome.name().toLowerCase(), "broadcast " + broadcastId
-                + (outcome == Outcome.STARTED ? ", " + recipients(broadcastId) + " recipients" : ""));
         if (outcome == Outcome.STARTED) {
             senderWakeUp.run();
         }
@@ -130,7 +129,7 @@ public class BroadcastService {
 
     /** Cancels a draft, or stops a broadcast that is sending: what has not been handed to Telegram yet is not sent. */
     public Outcome cancel(long broadcastId, long staffUserId) {
-        Outcome outcome = transactions.execute(status -> {
+        return transactions.execute(status -> {
             Optional<Row> row = lock(broadcastId);
             Optional<Outcome> refusal = refusal(row, staffUserId);
             if (refusal.isPresent()) {
@@ -154,8 +153,6 @@ public class BroadcastService {
                     .update();
             return Outcome.CANCELLED;
         });
-        audit.record(actor(staffUserId), "broadcast.cancel", outcome.name().toLowerCase(), "broadcast " + broadcastId);
-        return outcome;
     }
 
     public Stats stats() {
@@ -166,7 +163,7 @@ public class BroadcastService {
                 });
         long broadcasts = jdbc.sql("SELECT COUNT(*) FROM broadcast WHERE started_at IS NOT NULL").query(Long.class).single();
         return new Stats(subscribers.activeCount(), broadcasts, deliveries.getOrDefault("SENT", 0L),
-                deliveries.getOrDefault("BLOCKED", 0L), deliveries.getOrDefault("FAILED", 0L), counters.totals());
+                deliveries.getOrDefault("BLOCKED", 0L), deliveries.getOrDefault("FAILED", 0L));
     }
 
     private record Row(long staffUserId, String status) {
@@ -180,12 +177,9 @@ public class BroadcastService {
                 .optional();
     }
 
-    private long recipients(long broadcastId) {
+    /** How many subscribers a started broadcast goes to. */
+    public long recipients(long broadcastId) {
         return jdbc.sql("SELECT recipients FROM broadcast WHERE id = ?").param(broadcastId).query(Long.class).single();
-    }
-
-    private static String actor(long userId) {
-        return "telegram:" + userId;
     }
 
     private static OffsetDateTime now() {

@@ -1,27 +1,57 @@
-package org.sanad.admin;
+package org.sanad.audit;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
-/** Counts of what parents asked and how it went, for admins' /stats: numbers, not messages. */
+/** Counts of what parents asked on every channel and how it went, for admins' /stats: numbers, not messages. */
 @Service
 public class UsageCounters {
+
+    private static final Logger log = LoggerFactory.getLogger(UsageCounters.class);
 
     public enum Counter { QUESTIONS, ANSWERED, NOT_COVERED, EMERGENCIES, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL }
 
     private static final int MAX_TEXT = 4096;
 
     private final JdbcClient jdbc;
-    private final UsageProperties properties;
+    private final AuditProperties properties;
 
-    public UsageCounters(JdbcClient jdbc, UsageProperties properties) {
+    public UsageCounters(JdbcClient jdbc, AuditProperties properties) {
         this.jdbc = jdbc;
         this.properties = properties;
+    }
+
+    /**
+     * One question answered, whatever the channel. A database that cannot count is logged and otherwise ignored:
+     * the parent's answer matters more than the statistics.
+     *
+     * @param text       the question, kept only when not covered and the clinic asked for it
+     * @param answered   the documents answered it
+     * @param notCovered the documents had no answer (not a greeting, not unclear)
+     * @param emergency  it reported a danger sign or a caregiver in crisis
+     */
+    public void question(String text, boolean answered, boolean notCovered, boolean emergency) {
+        try {
+            count(Counter.QUESTIONS);
+            if (emergency) {
+                count(Counter.EMERGENCIES);
+            }
+            if (answered) {
+                count(Counter.ANSWERED);
+            } else if (notCovered) {
+                unanswered(text);
+            }
+        } catch (DataAccessException e) {
+            log.error("Could not count a question: {}", e.getClass().getSimpleName());
+        }
     }
 
     /** One more; a single UPDATE, so concurrent counts from several instances add up on both H2 and PostgreSQL. */
@@ -39,8 +69,8 @@ public class UsageCounters {
         return jdbc.sql("UPDATE usage_counter SET total = total + 1 WHERE name = ?").param(counter.name()).update();
     }
 
-    /** Counts NOT_COVERED; stores the text only when BOT_KEEP_UNANSWERED_TEXT=true (default false). */
-    public void unanswered(String text) {
+    /** Counts NOT_COVERED; stores the text only when SANAD_AUDIT_KEEPUNANSWEREDTEXT=true (default false). */
+    void unanswered(String text) {
         count(Counter.NOT_COVERED);
         if (properties.keepUnansweredText() && text != null && !text.isBlank()) {
             String kept = text.length() <= MAX_TEXT ? text : text.substring(0, MAX_TEXT);
