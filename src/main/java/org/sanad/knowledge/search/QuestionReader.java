@@ -53,6 +53,10 @@ final class QuestionReader {
     private final List<List<Set<String>>> closedAnchors = new ArrayList<>();
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<List<Set<String>>> stopPhrases = new ArrayList<>();
+    /** Where each phrase of a rule may start: its first word's forms → (rule, phrase), in rule order. */
+    private final Map<String, List<int[]>> ruleStarts = new java.util.HashMap<>();
+    /** Where each filler phrase may start: its first word's forms → phrase index. */
+    private final Map<String, List<Integer>> stopStarts = new java.util.HashMap<>();
     private final int longestLatinKey;
     /** Arabic words Sanad knows (synonym rules, filler words), by consonant skeleton, for Arabizi. */
     private final Map<String, List<String>> contentBySkeleton = new java.util.HashMap<>();
@@ -77,6 +81,19 @@ final class QuestionReader {
         // Greetings and thanks inside a question are not part of it.
         for (String section : List.of("greeting", "thanks", "goodbye")) {
             language.chitchat(section).forEach(p -> stopPhrases.add(compile(LanguageResources.words(p))));
+        }
+        for (int r = 0; r < rules.size(); r++) {
+            List<List<Set<String>>> from = rules.get(r).from();
+            for (int f = 0; f < from.size(); f++) {
+                for (String form : from.get(f).get(0)) {
+                    ruleStarts.computeIfAbsent(form, k -> new ArrayList<>()).add(new int[] {r, f});
+                }
+            }
+        }
+        for (int p = 0; p < stopPhrases.size(); p++) {
+            for (String form : stopPhrases.get(p).get(0)) {
+                stopStarts.computeIfAbsent(form, k -> new ArrayList<>()).add(p);
+            }
         }
         longestLatinKey = language.latinLexicon().keySet().stream().mapToInt(k -> k.split(" ").length).max().orElse(1);
         for (LanguageResources.SynonymRule rule : language.synonyms()) {
@@ -325,7 +342,8 @@ final class QuestionReader {
         int i = 0;
         while (i < words.size()) {
             int len = 0;
-            for (List<Set<String>> phrase : stopPhrases) {
+            for (int p : candidates(stopStarts, words.get(i).variants())) {
+                List<Set<String>> phrase = stopPhrases.get(p);
                 if (phrase.size() > len && matches(phrase, words, i)) {
                     len = phrase.size();
                 }
@@ -335,6 +353,24 @@ final class QuestionReader {
             } else {
                 out.add(words.get(i++));
             }
+        }
+        return out;
+    }
+
+    /** The (rule, phrase) pairs that may start at a word with these forms, in the rules' order. */
+    private List<int[]> ruleCandidates(Set<String> forms) {
+        List<int[]> out = new ArrayList<>();
+        for (String form : forms) {
+            out.addAll(ruleStarts.getOrDefault(form, List.of()));
+        }
+        out.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(a[1], b[1]));
+        return out;
+    }
+
+    private static java.util.SortedSet<Integer> candidates(Map<String, List<Integer>> starts, Set<String> forms) {
+        java.util.SortedSet<Integer> out = new java.util.TreeSet<>();
+        for (String form : forms) {
+            out.addAll(starts.getOrDefault(form, List.of()));
         }
         return out;
     }
@@ -372,20 +408,20 @@ final class QuestionReader {
             boolean listed = language.weakWords().contains(word.surface())
                     || language.generalWords().contains(word.surface());
             for (boolean exact : listed ? new boolean[] {true} : new boolean[] {true, false}) {
-                for (CompiledRule rule : rules) {
-                    for (List<Set<String>> from : rule.from()) {
-                        if (from.size() >= span && matches(from, words, i, exact)) {
-                            if (from.size() > span) {
-                                // A longer phrase takes over the slot: its own words join in.
-                                for (int k = i + 1; k < i + from.size(); k++) {
-                                    terms.addAll(words.get(k).variants());
-                                }
-                                span = from.size();
+                for (int[] start : ruleCandidates(exact ? exactForms(word.readings()) : word.variants())) {
+                    CompiledRule rule = rules.get(start[0]);
+                    List<Set<String>> from = rule.from().get(start[1]);
+                    if (from.size() >= span && matches(from, words, i, exact)) {
+                        if (from.size() > span) {
+                            // A longer phrase takes over the slot: its own words join in.
+                            for (int k = i + 1; k < i + from.size(); k++) {
+                                terms.addAll(words.get(k).variants());
                             }
-                            terms.addAll(rule.to());
-                            synonym = true;
-                            contentRule |= rule.to().stream().noneMatch(weakTerms::contains);
+                            span = from.size();
                         }
+                        terms.addAll(rule.to());
+                        synonym = true;
+                        contentRule |= rule.to().stream().noneMatch(weakTerms::contains);
                     }
                 }
                 if (synonym) {
