@@ -108,7 +108,9 @@ public final class TestPostgres {
     private static Server embedded() {
         requireAUserPostgresAccepts();
         try {
-            Path parent = Path.of(System.getProperty("java.io.tmpdir"), "sanad-embedded-pg");
+            // One folder per user: another user's (say root's, from CI) would not be writable.
+            Path parent = Path.of(System.getProperty("java.io.tmpdir"),
+                    "sanad-embedded-pg-" + System.getProperty("user.name"));
             Files.createDirectories(parent);
             EmbeddedPostgres postgres = EmbeddedPostgres.builder()
                     // The same on every machine, whatever locales are installed.
