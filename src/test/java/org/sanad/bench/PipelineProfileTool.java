@@ -49,5 +49,25 @@ class PipelineProfileTool {
         }
         System.out.printf("%nper question (mean of %d): read %.3f ms, triage %.3f ms, search %.3f ms, whole answer %.3f ms%n",
                 n, read / 1e6 / n, triage / 1e6 / n, lookup / 1e6 / n, whole / 1e6 / n);
+        for (var shape : AnsweringBenchmark.hostileShapes().entrySet()) {
+            long r = 0, t = 0, s = 0;
+            int rounds = 20;
+            for (int i = 0; i < rounds + 5; i++) {
+                long t0 = System.nanoTime();
+                MessageText text = TestText.read(shape.getValue());
+                long t1 = System.nanoTime();
+                detector.assess(text);
+                long t2 = System.nanoTime();
+                search.search(text);
+                long t3 = System.nanoTime();
+                if (i >= 5) {
+                    r += t1 - t0;
+                    t += t2 - t1;
+                    s += t3 - t2;
+                }
+            }
+            System.out.printf("%-28s read %.3f ms, triage %.3f ms, search %.3f ms%n", shape.getKey(), r / 1e6 / rounds,
+                    t / 1e6 / rounds, s / 1e6 / rounds);
+        }
     }
 }

@@ -125,7 +125,7 @@ public final class PassageSearch {
      */
     private SearchResult afterDenial(MessageText message, QuestionReader questions, PassageSnapshot snapshot) {
         List<List<Word>> clauses = message.clauses();
-        for (int i = clauses.size() - 1; i >= 0; i--) {
+        for (int i = clauses.size() - 1; i >= Math.max(0, clauses.size() - MAX_CLAUSES); i--) {
             QuestionReader.Analysis analysis = questions.analyze(clauses.get(i));
             if (!analysis.content().isEmpty()) {
                 SearchResult last = lookUp(analysis, snapshot, questions);

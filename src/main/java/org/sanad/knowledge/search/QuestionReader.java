@@ -151,12 +151,37 @@ final class QuestionReader {
         return forms;
     }
 
-    Analysis analyze(List<Word> message) {
+    Analysis analyze(List<Word> words) {
+        List<Word> message = bounded(words);
         List<String> tokens = new ArrayList<>(message.size());
         message.forEach(w -> tokens.add(w.text()));
         Social social = social(tokens);
         List<Reading> readings = removeStopPhrases(toReadings(message, tokens));
-        return new Analysis(toSlots(readings), social);
+        return new Analysis(distinct(toSlots(readings)), social);
+    }
+
+    /** Words of a message that are read for search at most: the rest of a long story adds cost, not meaning. */
+    static final int MAX_WORDS = 120;
+    /** Of those, how many come from the end: parents tell the story first and ask last. */
+    private static final int LAST_WORDS = 80;
+
+    /**
+     * A message of at most {@link #MAX_WORDS} words: its first words and its last, so that no message, however
+     * long, costs more than a few milliseconds. (Triage reads every word.)
+     */
+    private static List<Word> bounded(List<Word> words) {
+        if (words.size() <= MAX_WORDS) {
+            return words;
+        }
+        List<Word> out = new ArrayList<>(words.subList(0, MAX_WORDS - LAST_WORDS));
+        out.addAll(words.subList(words.size() - LAST_WORDS, words.size()));
+        return out;
+    }
+
+    /** A word said twice is one slot: «بوتوكس بوتوكس بوتوكس» asks no more than «بوتوكس». */
+    private static List<Slot> distinct(List<Slot> slots) {
+        Set<Set<String>> seen = new HashSet<>();
+        return slots.stream().filter(slot -> seen.add(slot.terms())).toList();
     }
 
     /** A message made only of greetings, thanks and filler words is social talk, not a question. */

@@ -1,0 +1,7 @@
+/**
+ * Red-flag triage: whether a message reports a danger sign after a botulinum toxin injection, denies one, asks
+ * about one in general, or comes from a caregiver in crisis. The signs and their words are data under
+ * {@code /safety}; the policy is {@link org.sanad.safety.RedFlagDetector}. It reads the message as
+ * {@code text} does for search.
+ */
+package org.sanad.safety;
