@@ -56,7 +56,9 @@ class UpdateDispatcherTest {
         long before = System.nanoTime();
         dispatcher.consume(List.of(text(2, 2), text(3, 3)));
 
-        assertThat(System.nanoTime() - before).isLessThan(TimeUnit.MILLISECONDS.toNanos(500));
+        // Waiting for the worker would take the 10 s of release.await; a busy shared build machine has taken 0.8-1.9 s
+        // (first use of the reply's classes), so the bound only tells "did not wait" from "waited".
+        assertThat(System.nanoTime() - before).isLessThan(TimeUnit.SECONDS.toNanos(5));
         ArgumentCaptor<BotApiMethod<?>> busy = ArgumentCaptor.captor();
         verify(sender, timeout(5000)).sendLater(org.mockito.ArgumentMatchers.eq(3L), busy.capture());
         assertThat(((SendMessage) busy.getValue()).getText()).contains("رسائل كثيرة");
