@@ -8,7 +8,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import javax.sql.DataSource;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sanad.audit.AuditLog;
 import org.sanad.broadcast.Subscribers;
@@ -30,11 +29,6 @@ class PostgresDeploymentTest {
     static void onPostgres(DynamicPropertyRegistry registry) throws IOException {
         DeployedOnPostgres.register(registry, DATABASE);
         registry.add("sanad.staff.api-token", () -> "pg-test-token");
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        TestDatabases.drop(DATABASE);
     }
 
     @LocalServerPort

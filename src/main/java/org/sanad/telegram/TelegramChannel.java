@@ -3,6 +3,8 @@ package org.sanad.telegram;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import okhttp3.OkHttpClient;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
@@ -48,6 +50,9 @@ class TelegramChannel implements SmartLifecycle {
     private volatile TelegramBotsLongPollingApplication polling;
     /** Connected: the bot knows its own name, so group messages can be told apart. */
     private volatile boolean ready;
+    /** The thread that long-polls; the library would make one that nobody ever stops. */
+    private volatile ScheduledExecutorService pollingThread;
+    private volatile OkHttpClient pollingHttp;
     private volatile Thread connecting;
     private volatile boolean running;
 
@@ -80,6 +85,7 @@ class TelegramChannel implements SmartLifecycle {
     private void connect() {
         Duration backoff = Duration.ofSeconds(1);
         while (running) {
+            ScheduledExecutorService thread = null;
             try {
                 bot.learn(client.execute(new GetMe()));
                 registerCommands();
@@ -91,12 +97,19 @@ class TelegramChannel implements SmartLifecycle {
                     log.info("Telegram is on: webhook {}", webhook.webhookUrl().strip());
                     return;
                 }
+                thread = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                    Thread poller = new Thread(runnable, "telegram-poll");
+                    poller.setDaemon(true);
+                    return poller;
+                });
+                ScheduledExecutorService executor = thread;
                 TelegramBotsLongPollingApplication application = new TelegramBotsLongPollingApplication(
-                        ObjectMapper::new, this::pollingHttpClient);
+                        ObjectMapper::new, this::pollingHttpClient, () -> executor);
                 int timeout = (int) properties.pollTimeout().toSeconds();
                 application.registerBot(properties.token(), properties::telegramUrl,
                         offset -> GetUpdates.builder().offset(offset + 1).limit(100).timeout(timeout).build(),
                         dispatcher);
+                pollingThread = thread;
                 polling = application;
                 ready = true;
                 log.info("Telegram is on: long polling {}", properties.apiUrl());
@@ -112,6 +125,9 @@ class TelegramChannel implements SmartLifecycle {
             } catch (TelegramApiException | RuntimeException e) {
                 log.warn("Cannot reach Telegram at {} ({}); trying again in {}s", properties.apiUrl(),
                         e.getClass().getSimpleName(), backoff.toSeconds());
+            }
+            if (thread != null) {
+                thread.shutdownNow();
             }
             try {
                 Thread.sleep(backoff.toMillis());
@@ -149,7 +165,9 @@ class TelegramChannel implements SmartLifecycle {
     private OkHttpClient pollingHttpClient() {
         // a long poll holds the request open for pollTimeout; only a silence well beyond that is a failure
         Duration read = properties.pollTimeout().plus(properties.requestTimeout());
-        return new OkHttpClient.Builder().readTimeout(read).callTimeout(read.plusSeconds(5)).build();
+        OkHttpClient http = new OkHttpClient.Builder().readTimeout(read).callTimeout(read.plusSeconds(5)).build();
+        pollingHttp = http;
+        return http;
     }
 
     @Override
@@ -167,6 +185,17 @@ class TelegramChannel implements SmartLifecycle {
             } catch (Exception e) {
                 log.warn("Stopping Telegram long polling failed", e);
             }
+        }
+        // No new poll starts; the one under way ends when Telegram answers it (at most the poll timeout), and then
+        // the thread ends. It is a daemon, so it never holds the JVM up meanwhile.
+        ScheduledExecutorService poller = pollingThread;
+        if (poller != null) {
+            poller.shutdown();
+        }
+        OkHttpClient http = pollingHttp;
+        if (http != null) {
+            http.dispatcher().executorService().shutdown();
+            http.connectionPool().evictAll();
         }
         dispatcher.shutdown(Duration.ofSeconds(5));
         sender.shutdown();

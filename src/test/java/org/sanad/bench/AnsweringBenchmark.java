@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.RunningSanad;
@@ -32,14 +33,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Speed of the answering pipeline: in process, for the longest messages, for hostile messages of every shape, and
- * over HTTP against the same server's static page. {@code ./mvnw -B test -Pbenchmark -Dtest=AnsweringBenchmark}
- * (HTTP with wrk when it is installed, {@code apt-get install wrk}; otherwise with a Java client).
+ * over HTTP against the same server's static page; then the memory of the real jar as a clinic runs it.
+ * {@code ./mvnw -B package -DskipTests} first (for {@code target/sanad.jar}), then
+ * {@code ./mvnw -B test -Pbenchmark -Dtest=AnsweringBenchmark} (HTTP with wrk when it is installed,
+ * {@code apt-get install wrk}; otherwise with a Java client).
  */
 @Tag("benchmark")
 class AnsweringBenchmark extends RunningSanad {
 
     private static final int WARMUP = 5000;
     private static final int MEASURED = 20000;
+    /** Questions the real jar answers between its two memory readings. */
+    private static final int JAR_QUESTIONS = 10000;
     private static final int LONGEST = 4096;
     private static final int HTTP_THREADS = 4;
     private static final long HTTP_SECONDS = 15;
@@ -223,6 +228,33 @@ class AnsweringBenchmark extends RunningSanad {
         double httpSeconds = (System.nanoTime() - httpStart) / 1e9;
         return overHttp.summary("POST /api/ask over loopback, " + HTTP_THREADS + " clients (no wrk)", httpSeconds)
                 + "\nHTTP failures: " + failures.get() + "\n";
+    }
+
+    /**
+     * {@code java -jar target/sanad.jar} as a child process in a simulated 512 MB container ({@code -XX:MaxRAM=512m},
+     * which is what the JVM reads from the container's limit), once with the JVM options of the Dockerfile and once
+     * with those it had before ({@code -XX:MaxRAMPercentage=75} alone): resident memory (VmRSS of
+     * /proc/&lt;pid&gt;/status) after start and after 10,000 questions over HTTP, its peak (VmHWM), and the speed.
+     * {@code -Dsanad.jvm.options="…"} measures other options instead of the Dockerfile's.
+     */
+    @Test
+    void memoryOfTheRealJarInA512MbContainer() throws Exception {
+        Path jar = Path.of("target", "sanad.jar");
+        Assumptions.assumeTrue(Files.isRegularFile(jar),
+                "target/sanad.jar is missing: run ./mvnw -B package -DskipTests first");
+        String recommended = System.getProperty("sanad.jvm.options", DockerfileJvmOptions.read());
+        List<String> lines = new ArrayList<>();
+        // Twice each, alternating, so that a neighbour's load on a shared machine does not favour one of them.
+        for (int round = 1; round <= 2; round++) {
+            lines.add(JarRun.measure(jar, "before: -XX:MaxRAMPercentage=75", "-XX:MaxRAMPercentage=75", questions(),
+                    JAR_QUESTIONS).summary());
+            lines.add(JarRun.measure(jar, "Dockerfile: " + recommended, recommended, questions(), JAR_QUESTIONS)
+                    .summary());
+        }
+        System.out.println();
+        System.out.println("=== java -jar target/sanad.jar in a simulated 512 MB container (-XX:MaxRAM=512m), "
+                + JAR_QUESTIONS + " questions over HTTP, " + JarRun.CLIENTS + " clients ===");
+        lines.forEach(System.out::println);
     }
 
     private static int post(HttpClient client, URI uri, byte[] body) {

@@ -339,6 +339,9 @@ class BroadcastSenderTest {
         assertThat(telegram.tooManyRequestsSent()).as("the two share one rate").isZero();
         assertThat(one.statistics().sent.get()).isPositive();
         assertThat(two.statistics().sent.get()).isPositive();
+        // the report follows the last delivery; give a second instance time to (wrongly) send one too
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !rig.staffMessages().isEmpty());
+        await().during(1, TimeUnit.SECONDS).atMost(3, TimeUnit.SECONDS).until(() -> rig.staffMessages().size() == 1);
         assertThat(rig.staffMessages()).as("one final report, not one per instance").hasSize(1);
     }
 

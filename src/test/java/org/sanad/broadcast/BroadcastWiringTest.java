@@ -5,18 +5,21 @@ import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.sanad.testing.DeployedOnPostgres;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The application as deployed, on PostgreSQL with a Telegram token: a staff broadcast goes out through the bean. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
+@DirtiesContext
 class BroadcastWiringTest {
 
     private static final long STAFF = 4242;
@@ -31,10 +34,16 @@ class BroadcastWiringTest {
         registry.add("sanad.staff.staff-ids", () -> String.valueOf(STAFF));
     }
 
-    @AfterAll
-    static void cleanUp() {
-        TELEGRAM.close();
-        TestDatabases.drop(DATABASE);
+    /**
+     * The fake closes with the application, after its Telegram polling and broadcast sender have stopped (closed
+     * earlier, they would keep failing against it); the database stays until the tests' JVM ends.
+     */
+    @TestConfiguration
+    static class TheFake {
+        @Bean(destroyMethod = "close")
+        FakeBotApi fakeBotApi() {
+            return TELEGRAM;
+        }
     }
 
     @Autowired

@@ -19,7 +19,7 @@ public final class DeployedOnPostgres {
         registry.add("sanad.knowledge.dir", knowledge::toString);
         registry.add("sanad.knowledge.index-dir", () -> data.resolve("index").toString());
         registry.add("spring.datasource.url", () -> databaseUrl);
-        registry.add("spring.datasource.username", () -> TestDatabases.POSTGRES_USER);
-        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.datasource.username", TestDatabases::postgresUser);
+        registry.add("spring.datasource.password", TestDatabases::postgresPassword);
     }
 }

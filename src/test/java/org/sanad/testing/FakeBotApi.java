@@ -94,6 +94,7 @@ public final class FakeBotApi implements AutoCloseable {
     private final AtomicInteger nextUpdateId = new AtomicInteger(1);
     private final Map<Integer, Long> deliveredAt = new ConcurrentHashMap<>();
     private volatile boolean closed;
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     private final Object callsLock = new Object();
     private final List<Call> calls = new ArrayList<>();
@@ -410,12 +411,25 @@ public final class FakeBotApi implements AutoCloseable {
         return messagesPerChat.values().stream().mapToLong(AtomicLong::get).sum();
     }
 
+    /**
+     * Stops the server. Long polls under way are answered first (with what is pending, as Telegram does when it
+     * ends a poll), so that a bot still polling sees an ordinary answer and not a connection torn down mid-request.
+     */
     @Override
     public void close() {
         closed = true;
         webhook = null;
         synchronized (updatesLock) {
             updatesLock.notifyAll();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(2);
+        while (inFlight.get() > 0 && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
         }
         server.stop(0);
         threads.shutdownNow();
@@ -424,6 +438,15 @@ public final class FakeBotApi implements AutoCloseable {
     // ---------------------------------------------------------------- the HTTP side
 
     private void handle(HttpExchange exchange) throws IOException {
+        inFlight.incrementAndGet();
+        try {
+            answer(exchange);
+        } finally {
+            inFlight.decrementAndGet();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
         long arrived = System.nanoTime();
         try (exchange) {
             String path = exchange.getRequestURI().getPath();

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -23,27 +22,21 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Fresh databases for tests: a new PostgreSQL database on the machine's server (127.0.0.1:5432, trust
- * authentication, user {@code postgres}) or a new H2 file in a temp dir. Every PostgreSQL database made here is
- * dropped when the test JVM exits (or earlier with {@link Database#drop()}); ones left by a killed JVM are dropped
- * by the next run after a few hours.
+ * Fresh databases for tests: a new PostgreSQL database on the tests' server ({@link TestPostgres}: the embedded one,
+ * or the one named by {@code -Dsanad.test.postgres}) or a new H2 file in a temp dir. On a named server every database
+ * made here is dropped when the test JVM exits (or earlier with {@link Database#drop()}), and ones left by a killed
+ * JVM are dropped by the next run after a few hours; the embedded server is thrown away whole.
  *
- * <p>For a Spring test: {@code static final String DB = TestDatabases.postgresUrl();} and in a
- * {@code @DynamicPropertySource}: {@code spring.datasource.url = DB}, {@code spring.datasource.username =
- * TestDatabases.POSTGRES_USER}, {@code spring.datasource.password = ""} (Flyway migrates it at start-up).
+ * <p>For a Spring test: {@code static final String DB = TestDatabases.postgresUrl();} and
+ * {@link DeployedOnPostgres#register} in a {@code @DynamicPropertySource} (Flyway migrates it at start-up).
  */
 public final class TestDatabases {
 
-    public static final String POSTGRES_USER = "postgres";
-    private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String PREFIX = "sanad_t";
     private static final Duration STALE = Duration.ofHours(6);
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
-    static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> CREATED.forEach(TestDatabases::dropQuietly)));
-        dropStale();
-    }
+    private static boolean started;
 
     private TestDatabases() {
     }
@@ -85,17 +78,39 @@ public final class TestDatabases {
         }
     }
 
-    /** The JDBC URL of a new, empty PostgreSQL database (user {@link #POSTGRES_USER}, no password). */
+    /** The JDBC URL of a new, empty PostgreSQL database; log in with {@link #postgresUser()} and {@link #postgresPassword()}. */
     public static String postgresUrl() {
+        TestPostgres.Server server = server();
         String name = PREFIX + Instant.now().getEpochSecond() + "_" + UUID.randomUUID().toString().substring(0, 8);
         execute("CREATE DATABASE " + name);
         CREATED.add(name);
-        return SERVER + name;
+        return server.url(name);
+    }
+
+    public static String postgresUser() {
+        return server().user();
+    }
+
+    public static String postgresPassword() {
+        return server().password();
     }
 
     /** A new PostgreSQL database, migrated. */
     public static Database postgres() {
-        return migrated("PostgreSQL", postgresUrl(), POSTGRES_USER);
+        return migrated("PostgreSQL", postgresUrl(), postgresUser());
+    }
+
+    private static synchronized TestPostgres.Server server() {
+        TestPostgres.Server server = TestPostgres.server();
+        if (!started) {
+            started = true;
+            if (!TestPostgres.isEmbedded()) {
+                // After the Spring contexts: their pools and broadcast senders use these databases while they stop.
+                TestPostgres.afterSpringContextsClose(() -> CREATED.forEach(TestDatabases::dropQuietly));
+                dropStale();
+            }
+        }
+        return server;
     }
 
     /** A new H2 file database in a temp dir, migrated: the embedded default. */
@@ -113,12 +128,15 @@ public final class TestDatabases {
         return List.of(h2(), postgres());
     }
 
-    /** A pool on an existing database (e.g. a second "instance"), without migrating. */
+    /**
+     * A pool on an existing database (e.g. a second "instance"), without migrating. It starts no server, so that a
+     * child JVM given the URL of the parent's database can use it.
+     */
     public static HikariDataSource pool(String url, String username, int size) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(url);
         config.setUsername(username);
-        config.setPassword("");
+        config.setPassword(url.startsWith("jdbc:postgresql:") ? TestPostgres.password() : "");
         config.setMaximumPoolSize(size);
         config.setPoolName("test-" + Math.abs(url.hashCode()));
         return new HikariDataSource(config);
@@ -134,7 +152,11 @@ public final class TestDatabases {
         return new Database(kind, url, username, dataSource);
     }
 
-    /** Drops a database made by {@link #postgresUrl()}, closing whatever connections are still open on it. */
+    /**
+     * Drops a database made by {@link #postgresUrl()} at once, closing whatever connections are still open on it. Not
+     * for a database that a Spring test context uses: the context stays cached until the JVM exits and still needs
+     * it then; such databases are dropped after the contexts have closed.
+     */
     public static void drop(String url) {
         String name = url.substring(url.lastIndexOf('/') + 1);
         if (CREATED.remove(name)) {
@@ -153,7 +175,7 @@ public final class TestDatabases {
     private static void dropStale() {
         List<String> stale = new ArrayList<>();
         long cutoff = Instant.now().minus(STALE).getEpochSecond();
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", POSTGRES_USER, "");
+        try (Connection connection = TestPostgres.server().connect("postgres");
                 Statement statement = connection.createStatement();
                 ResultSet rs = statement.executeQuery("SELECT datname FROM pg_database WHERE datname LIKE 'sanad\\_t%'")) {
             while (rs.next()) {
@@ -170,11 +192,12 @@ public final class TestDatabases {
     }
 
     private static void execute(String sql) {
-        try (Connection connection = DriverManager.getConnection(SERVER + "postgres", POSTGRES_USER, "");
+        TestPostgres.Server server = TestPostgres.server();
+        try (Connection connection = server.connect("postgres");
                 Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on 127.0.0.1:5432 (user postgres) is needed: " + e.getMessage(), e);
+            throw new IllegalStateException("PostgreSQL of the tests (" + server.description() + "): " + e.getMessage(), e);
         }
     }
 }

@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.HdrHistogram.Recorder;
 import org.sanad.knowledge.KnowledgeFolder;
+import org.sanad.testing.SharedFolder;
 import org.sanad.knowledge.TestKnowledge;
 import org.sanad.knowledge.search.PassageSearch;
 import org.junit.jupiter.api.Tag;
@@ -98,7 +99,7 @@ class ReindexBenchmark {
 
     /** Paragraphs of 25 to 60 words drawn from the article's own vocabulary, with a heading every 10. */
     private static void generate(Path knowledge) throws Exception {
-        String article = Files.readString(Path.of("../shared/knowledge-source/botox-for-children-with-microcephaly.ar.txt"),
+        String article = Files.readString(SharedFolder.require("knowledge-source/botox-for-children-with-microcephaly.ar.txt"),
                 StandardCharsets.UTF_8);
         String[] words = article.replaceAll("[^\\p{L}\\p{N} ]", " ").trim().split("\\s+");
         Random random = new Random(42);

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanad.knowledge.TestKnowledge;
+import org.sanad.testing.SharedFolder;
 
 class KnowledgeDocumentParserTest {
 
@@ -94,7 +95,7 @@ class KnowledgeDocumentParserTest {
 
     @Test
     void skipsTheWebPagesLinkCaptionsInPlainText() throws IOException {
-        Path source = Path.of("../shared/knowledge-source/botox-for-children-with-microcephaly.ar.txt");
+        Path source = SharedFolder.require("knowledge-source/botox-for-children-with-microcephaly.ar.txt");
         var doc = parser.parse("article.txt", Files.readString(source, StandardCharsets.UTF_8));
         assertThat(doc.passages()).hasSize(9);
         assertThat(doc.passages()).extracting(Passage::text).noneMatch(t -> t.contains("فهم ما هو صغر الرأس"))
@@ -105,7 +106,7 @@ class KnowledgeDocumentParserTest {
     @Test
     void carriesEverySentenceOfTheClinicArticleUnchanged() throws IOException {
         List<String> lines = Files.readAllLines(
-                Path.of("../shared/knowledge-source/botox-for-children-with-microcephaly.ar.txt"), StandardCharsets.UTF_8);
+                SharedFolder.require("knowledge-source/botox-for-children-with-microcephaly.ar.txt"), StandardCharsets.UTF_8);
         var doc = parser.parse("botox.md", Files.readString(
                 TestKnowledge.PROJECT_KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md"), StandardCharsets.UTF_8));
         String served = String.join("\n", doc.passages().stream().map(Passage::text).toList());

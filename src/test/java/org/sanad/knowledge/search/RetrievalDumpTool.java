@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.text.TestText;
+import org.sanad.testing.SharedFolder;
 import org.sanad.eval.EvalFolding;
 import org.sanad.eval.EvalRow;
 import org.sanad.knowledge.TestKnowledge;
@@ -37,7 +38,7 @@ class RetrievalDumpTool {
             rows.addAll(EvalRow.load("/eval/" + set + ".jsonl"));
         }
         int n = 0;
-        for (String line : Files.readAllLines(Path.of("../shared/eval/negatives/mentalqa_train_dev_questions.txt"))) {
+        for (String line : Files.readAllLines(SharedFolder.require("eval/negatives/mentalqa_train_dev_questions.txt"))) {
             if (!line.isBlank()) {
                 rows.add(new EvalRow("n" + n++, "neg", line, "neg", List.of(), false, false, false));
             }
