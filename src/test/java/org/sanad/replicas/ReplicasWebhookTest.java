@@ -91,7 +91,8 @@ class ReplicasWebhookTest {
     private static List<String> settings(String name) throws Exception {
         Path data = Files.createTempDirectory("sanad-replica-" + name);
         return List.of("--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=", "--sanad.knowledge.dir=" + knowledge,
+                "--spring.datasource.password=" + TestDatabases.postgresPassword(),
+                "--sanad.knowledge.dir=" + knowledge,
                 "--sanad.knowledge.index-dir=" + data.resolve("index"),
                 "--sanad.telegram.token=" + telegram.token(), "--sanad.telegram.api-url=" + telegram.url(),
                 "--sanad.telegram.webhook-url=" + proxyUrl + "/telegram/webhook",

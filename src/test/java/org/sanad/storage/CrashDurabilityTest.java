@@ -55,7 +55,7 @@ class CrashDurabilityTest {
         Path data = Files.createTempDirectory("sanad-crash-pg");
         List<String> settings = List.of("--sanad.knowledge.index-dir=" + data.resolve("index"),
                 "--spring.datasource.url=" + db.url(), "--spring.datasource.username=" + db.username(),
-                "--spring.datasource.password=");
+                "--spring.datasource.password=" + TestDatabases.postgresPassword());
         try {
             List<String> confirmed = runAndKill(1, "confirm", settings, data, null);
             long checked = assertAllThere(db.jdbc(), confirmed);
