@@ -11,8 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}) → {@code ask} and
- * {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} → {@code text}, {@code audit} and
+ * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}) → {@code handoff} (talking
+ * to the clinic's staff) → {@code ask} and {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} → {@code text}, {@code audit} and
  * {@code storage} (the database as replicas share it). A room may
  * use any room of a lower layer, none of its own layer and none above; inside {@code knowledge}, search → index →
  * ingest. Checked on the compiled classes with ArchUnit.
@@ -23,7 +23,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sanad");
 
-    private static final List<String> ROOMS = List.of("telegram", "web", "ask", "staff", "knowledge", "safety",
+    private static final List<String> ROOMS = List.of("telegram", "web", "handoff", "ask", "staff", "knowledge", "safety",
             "broadcast", "text", "audit", "storage");
 
     @Test
@@ -40,6 +40,7 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("telegram").definedBy("org.sanad.telegram..")
                 .layer("web").definedBy("org.sanad.web..")
+                .layer("handoff").definedBy("org.sanad.handoff..")
                 .layer("ask").definedBy("org.sanad.ask..")
                 .layer("staff").definedBy("org.sanad.staff..")
                 .layer("knowledge").definedBy("org.sanad.knowledge..")
@@ -50,17 +51,18 @@ class ArchitectureTest {
                 .layer("storage").definedBy("org.sanad.storage..")
                 .whereLayer("telegram").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("ask").mayOnlyBeAccessedByLayers("telegram", "web")
-                .whereLayer("staff").mayOnlyBeAccessedByLayers("telegram", "web")
-                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff")
-                .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff")
-                .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff", "knowledge",
-                        "safety", "broadcast")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff", "knowledge",
-                        "safety", "broadcast")
-                .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff", "knowledge",
-                        "safety", "broadcast")
+                .whereLayer("handoff").mayOnlyBeAccessedByLayers("telegram", "web")
+                .whereLayer("ask").mayOnlyBeAccessedByLayers("telegram", "web", "handoff")
+                .whereLayer("staff").mayOnlyBeAccessedByLayers("telegram", "web", "handoff")
+                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
+                .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
+                .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
+                        "knowledge", "safety", "broadcast")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
+                        "knowledge", "safety", "broadcast")
+                .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
+                        "knowledge", "safety", "broadcast")
                 .check(SANAD);
     }
 

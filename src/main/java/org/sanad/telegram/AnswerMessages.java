@@ -3,6 +3,8 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanad.ask.Answer;
+import org.sanad.handoff.Handoff;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -13,7 +15,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 /**
  * Turns the shared pipeline's {@link Answer} into Telegram messages: HTML with every clinic and parent text
  * escaped, split at Telegram's limit, the urgent advice in bold, and on the last part buttons for up to two related
- * passages ("did you mean") and for 👍/👎 feedback.
+ * passages ("did you mean"), «أريد التحدث مع العيادة» when the documents do not answer, and 👍/👎 feedback.
  */
 @Component
 class AnswerMessages {
@@ -23,11 +25,25 @@ class AnswerMessages {
 
     private final TelegramTexts texts;
     private final ButtonMemory buttons;
+    private final Handoff handoff;
     private final ReplySplitter splitter = new ReplySplitter();
 
+    /** Without the clinic's staff group: no «أريد التحدث مع العيادة» button. */
     AnswerMessages(TelegramTexts texts, ButtonMemory buttons) {
+        this(texts, buttons, null);
+    }
+
+    @Autowired
+    AnswerMessages(TelegramTexts texts, ButtonMemory buttons, Handoff handoff) {
         this.texts = texts;
         this.buttons = buttons;
+        this.handoff = handoff;
+    }
+
+    /** The button «أريد التحدث مع العيادة»; null when no staff group is set. */
+    InlineKeyboardRow talkToClinicRow() {
+        return handoff != null && handoff.configured() ? new InlineKeyboardRow(button(
+                texts.get("handoff.button.open"), Callbacks.handoffOpen())) : null;
     }
 
     List<SendMessage> render(long chatId, Answer answer) {
@@ -42,6 +58,10 @@ class AnswerMessages {
             String label = texts.get("related.button", shorten(passage.question().equals(passage.text())
                     ? passage.heading() : passage.question()));
             rows.add(new InlineKeyboardRow(button(label, Callbacks.question(keys.questions().get(i)))));
+        }
+        InlineKeyboardRow clinic = answer.kind() == Answer.Kind.NOT_COVERED ? talkToClinicRow() : null;
+        if (clinic != null) {
+            rows.add(clinic);
         }
         if (keys.feedback() != null) {
             rows.add(new InlineKeyboardRow(

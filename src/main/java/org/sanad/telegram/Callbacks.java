@@ -3,11 +3,13 @@ package org.sanad.telegram;
 /**
  * The callback_data of Sanad's inline buttons, all far below Telegram's 64 bytes: {@code t:<n>} a start topic,
  * {@code q:<key>} a "did you mean" question, {@code f:y|n:<key>} feedback, {@code b:s|c:<id>} send or cancel a
- * broadcast draft.
+ * broadcast draft, {@code h:o} talk to the clinic, {@code h:e[:<id>]} end a conversation (the parent's own, or
+ * conversation {@code id} from the staff group), {@code h:i} the mark under a staff reply.
  */
 final class Callbacks {
 
-    enum Kind { TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, UNKNOWN }
+    enum Kind { TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, HANDOFF_OPEN, HANDOFF_END, HANDOFF_MARK,
+        UNKNOWN }
 
     record Parsed(Kind kind, String value, boolean helpful) {
     }
@@ -35,9 +37,43 @@ final class Callbacks {
         return "b:c:" + draftId;
     }
 
+    static String handoffOpen() {
+        return "h:o";
+    }
+
+    /** From the staff group: end conversation {@code conversationId}. */
+    static String handoffEnd(long conversationId) {
+        return "h:e:" + conversationId;
+    }
+
+    /** From a parent: end their own conversation. */
+    static String handoffEnd() {
+        return "h:e";
+    }
+
+    static String handoffFromClinic() {
+        return "h:i";
+    }
+
     static Parsed parse(String data) {
         if (data == null) {
             return new Parsed(Kind.UNKNOWN, "", false);
+        }
+        switch (data) {
+            case "h:o" -> {
+                return new Parsed(Kind.HANDOFF_OPEN, "", false);
+            }
+            case "h:e" -> {
+                return new Parsed(Kind.HANDOFF_END, "", false);
+            }
+            case "h:i" -> {
+                return new Parsed(Kind.HANDOFF_MARK, "", false);
+            }
+            default -> {
+            }
+        }
+        if (data.matches("h:e:\\d{1,18}")) {
+            return new Parsed(Kind.HANDOFF_END, data.substring(4), false);
         }
         String[] parts = data.split(":", 3);
         if (parts.length == 2 && parts[0].equals("t")) {

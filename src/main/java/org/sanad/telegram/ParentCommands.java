@@ -7,6 +7,7 @@ import org.sanad.audit.AuditLog;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.sanad.broadcast.Subscribers;
+import org.sanad.handoff.Handoff;
 import org.sanad.staff.Role;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
@@ -24,15 +25,17 @@ class ParentCommands {
     private final AuditLog audit;
     private final ButtonMemory buttons;
     private final ObjectProvider<TelegramInbox> inbox;
+    private final Handoff handoff;
 
     /** Without the audit log and button memory: for tests of the commands' words. */
     ParentCommands(Subscribers subscribers, AnswerMessages messages, TelegramTexts texts, ReplyComposer replies) {
-        this(subscribers, messages, texts, replies, null, null, null);
+        this(subscribers, messages, texts, replies, null, null, null, null);
     }
 
     @Autowired
     ParentCommands(Subscribers subscribers, AnswerMessages messages, TelegramTexts texts, ReplyComposer replies,
-            AuditLog audit, ButtonMemory buttons, ObjectProvider<TelegramInbox> inbox) {
+            AuditLog audit, ButtonMemory buttons, ObjectProvider<TelegramInbox> inbox, Handoff handoff) {
+        this.handoff = handoff;
         this.audit = audit;
         this.buttons = buttons;
         this.inbox = inbox;
@@ -63,10 +66,14 @@ class ParentCommands {
 
     /**
      * Everything stored about the chat goes: the subscription and its deliveries, the buttons of its replies, its
-     * answered updates; the audit log keeps what happened but no longer says who.
+     * answered updates, an open conversation with the clinic and the routing of every one; the audit log keeps what
+     * happened but no longer says who.
      */
     private void forget(Command.Call call) {
         subscribers.forget(call.chatId());
+        if (handoff != null) {
+            handoff.forget(call.chatId());
+        }
         if (audit != null) {
             audit.forget("telegram:" + call.userId());
             buttons.forget(call.chatId());

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.sanad.audit.UsageCounters.Counter;
 import org.sanad.broadcast.BroadcastStore;
+import org.sanad.handoff.Handoff;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sanad.staff.Actor;
 import org.sanad.staff.NotPermittedException;
 import org.sanad.staff.ReindexFailedException;
@@ -35,8 +37,18 @@ class StaffCommands {
     private final AnswerMessages messages;
     private final TelegramTexts texts;
 
+    private final Handoff handoff;
+
+    /** Without conversations with the clinic: for tests of the commands' words. */
     StaffCommands(Roles roles, StaffBroadcasts broadcasts, StatsService stats, ReindexService reindex,
             AnswerMessages messages, TelegramTexts texts) {
+        this(roles, broadcasts, stats, reindex, messages, texts, null);
+    }
+
+    @Autowired
+    StaffCommands(Roles roles, StaffBroadcasts broadcasts, StatsService stats, ReindexService reindex,
+            AnswerMessages messages, TelegramTexts texts, Handoff handoff) {
+        this.handoff = handoff;
         this.roles = roles;
         this.broadcasts = broadcasts;
         this.stats = stats;
@@ -108,8 +120,26 @@ class StaffCommands {
                     String.valueOf(now.broadcasts().failed()),
                     count(usage, Counter.QUESTIONS), count(usage, Counter.ANSWERED),
                     count(usage, Counter.NOT_COVERED), count(usage, Counter.EMERGENCIES),
-                    count(usage, Counter.FEEDBACK_HELPFUL), count(usage, Counter.FEEDBACK_NOT_HELPFUL)));
+                    count(usage, Counter.FEEDBACK_HELPFUL), count(usage, Counter.FEEDBACK_NOT_HELPFUL))
+                    + conversations());
         });
+    }
+
+    /** Conversations with the clinic opened and closed, and how long parents waited for a first staff reply. */
+    private String conversations() {
+        if (handoff == null) {
+            return "";
+        }
+        Handoff.Stats numbers = handoff.stats();
+        String median = numbers.medianFirstReply() == null ? texts.get("handoff.stats.no-reply")
+                : duration(numbers.medianFirstReply());
+        return texts.get("handoff.stats", String.valueOf(numbers.opened()), String.valueOf(numbers.closed()), median);
+    }
+
+    private static String duration(java.time.Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 60 ? seconds + " s" : seconds < 3600 ? (seconds / 60) + " min"
+                : String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
     }
 
     private List<BotApiMethod<?>> reindex(Command.Call call) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sanad.ask.AnswerService;
+import org.sanad.handoff.Handoff;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final TelegramInbox inbox;
     private final AnswerService answers;
     private final TelegramProperties properties;
+    private final Handoff handoff;
     /** TelegramBots' types are Jackson 2 types; Spring's own mapper is Jackson 3. */
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -54,7 +56,8 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     UpdateDispatcher(UpdateHandler handler, TelegramSender sender, BotIdentity bot, AnswerMessages messages,
             TelegramTexts texts, Roles roles, TelegramInbox inbox, AnswerService answers,
-            TelegramProperties properties) {
+            TelegramProperties properties, Handoff handoff) {
+        this.handoff = handoff;
         this.handler = handler;
         this.sender = sender;
         this.bot = bot;
@@ -291,7 +294,9 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
         if ("channel".equals(type)) {
             return null;
         }
-        if (("group".equals(type) || "supergroup".equals(type)) && !bot.isAddressed(message)) {
+        // the staff group's messages all come in: a staff reply to a parent's copied message is addressed to nobody
+        if (("group".equals(type) || "supergroup".equals(type)) && !bot.isAddressed(message)
+                && !handoff.isStaffChat(message.getChatId())) {
             return null;
         }
         return message.getChatId();

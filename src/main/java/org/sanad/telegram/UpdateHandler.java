@@ -6,6 +6,8 @@ import java.util.Optional;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
 import org.sanad.audit.UsageCounters;
+import org.sanad.handoff.Conversation;
+import org.sanad.handoff.Handoff;
 import org.sanad.staff.Role;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,8 @@ import org.telegram.telegrambots.meta.api.objects.message.Message;
 
 /**
  * What Sanad answers to one update: a command from the {@link CommandRegistry}, a question (through the shared
- * {@link AnswerService}), a button, or a kind word for what it cannot read. It returns the replies;
+ * {@link AnswerService}), a button, or a kind word for what it cannot read; while a parent talks to the clinic, their
+ * messages go to the staff group instead (after triage), and staff replies there go back through the {@link Handoff}. It returns the replies;
  * {@link TelegramSender} sends them.
  */
 @Component
@@ -35,10 +38,14 @@ class UpdateHandler {
     private final UsageCounters counters;
     private final CommandRegistry commands;
     private final StaffCommands staff;
+    private final Handoff handoff;
+    private final ClinicCommands clinic;
 
     UpdateHandler(AnswerService answers, AnswerMessages messages, TelegramTexts texts, ButtonMemory buttons,
             BotIdentity bot, TelegramSender sender, UsageCounters counters, CommandRegistry commands,
-            StaffCommands staff) {
+            StaffCommands staff, Handoff handoff, ClinicCommands clinic) {
+        this.handoff = handoff;
+        this.clinic = clinic;
         this.answers = answers;
         this.messages = messages;
         this.texts = texts;
@@ -62,11 +69,31 @@ class UpdateHandler {
             first.setReplyParameters(ReplyParameters.builder().messageId(message.getMessageId())
                     .allowSendingWithoutReply(true).build());
         }
+        if (message.isTopicMessage()) {
+            // in a forum, the answer stays in the topic it answers
+            replies.stream().filter(SendMessage.class::isInstance)
+                    .forEach(reply -> ((SendMessage) reply).setMessageThreadId(message.getMessageThreadId()));
+        }
         return replies;
     }
 
     private List<BotApiMethod<?>> handle(Message message, boolean edited) {
         long chatId = message.getChatId();
+        if (!message.isUserMessage() && handoff.isStaffChat(chatId)) {
+            Optional<List<BotApiMethod<?>>> handled = edited ? Optional.empty() : staffGroup(message);
+            if (handled.isPresent()) {
+                return handled.get();
+            }
+            if (!bot.isAddressed(message)) {
+                return List.of(); // the staff's own chatter: every message of their group reaches Sanad
+            }
+        }
+        if (message.isUserMessage()) {
+            Optional<Conversation> conversation = handoff.openConversation(chatId);
+            if (conversation.isPresent() && bot.command(message).isEmpty()) {
+                return toClinic(conversation.get(), message);
+            }
+        }
         if (!message.hasText()) {
             return reply(chatId, "text-only");
         }
@@ -96,10 +123,59 @@ class UpdateHandler {
         return command.get().handler().handle(new Command.Call(chatId, userId, typed.args()));
     }
 
+    /**
+     * A parent's message while they talk to the clinic: copied to the staff group. Triage still comes first: a
+     * danger sign gets the urgent advice at once, before the copy, and the staff are told Sanad gave it.
+     */
+    private List<BotApiMethod<?>> toClinic(Conversation conversation, Message message) {
+        long chatId = message.getChatId();
+        String text = message.hasText() ? message.getText() : message.getCaption();
+        boolean urgent = text != null && !text.isBlank() && answers.isEmergency(text);
+        if (urgent) {
+            Answer answer = answers.answer(text);
+            handoff.answered(chatId, answer.kind().name());
+            sender.sendAll(chatId, messages.render(chatId, answer));
+        }
+        return handoff.fromParent(conversation, message.getMessageId(), urgent) ? List.of()
+                : reply(chatId, "handoff.not-delivered");
+    }
+
+    /**
+     * A message in the staff group that is about a conversation: a staff reply (relayed to the parent), or /close.
+     * Empty when it is about none.
+     */
+    private Optional<List<BotApiMethod<?>>> staffGroup(Message message) {
+        long chatId = message.getChatId();
+        long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
+        Long replyTo = message.getReplyToMessage() == null ? null
+                : message.getReplyToMessage().getMessageId().longValue();
+        Integer topic = message.isTopicMessage() ? message.getMessageThreadId() : null;
+        Optional<BotIdentity.CommandText> command = bot.command(message);
+        if (command.isPresent()) {
+            if (!command.get().name().equals("close")) {
+                return Optional.empty();
+            }
+            return Optional.of(switch (handoff.closeByStaff(chatId, userId, replyTo, topic)) {
+                case CLOSED -> List.of(); // both sides are told by the handoff
+                case NOT_ROUTED -> reply(chatId, "handoff.staff.close-how");
+                case NOT_STAFF -> reply(chatId, "refused.staff");
+                case ALREADY_CLOSED -> reply(chatId, "handoff.staff.already-closed");
+                case RELAYED, FAILED -> List.of();
+            });
+        }
+        return switch (handoff.fromStaff(chatId, userId, message.getMessageId(), replyTo, topic)) {
+            case NOT_ROUTED -> Optional.empty();
+            case NOT_STAFF, RELAYED, CLOSED -> Optional.of(List.of());
+            case ALREADY_CLOSED -> Optional.of(reply(chatId, "handoff.staff.already-closed"));
+            case FAILED -> Optional.of(reply(chatId, "handoff.staff.not-delivered"));
+        };
+    }
+
     /** A parent's question, through the one pipeline every channel shares. */
     private List<BotApiMethod<?>> question(long chatId, String text) {
         TelegramSender.Typing typing = sender.typing(chatId);
         Answer answer = answers.answer(text);
+        handoff.answered(chatId, answer.kind().name());
         List<BotApiMethod<?>> reply = new ArrayList<>(messages.render(chatId, answer));
         if (!answer.emergency()) {
             // "typing…" must not arrive after the answer it announces; urgent advice waits for nothing
@@ -132,6 +208,15 @@ class UpdateHandler {
             };
             case BROADCAST_SEND, BROADCAST_CANCEL -> acked(query, staff.broadcastButton(chatId, userId,
                     Long.parseLong(data.value()), data.kind() == Callbacks.Kind.BROADCAST_SEND));
+            case HANDOFF_OPEN -> acked(query, clinic.open(chatId));
+            case HANDOFF_END -> data.value().isEmpty() ? acked(query, clinic.end(chatId))
+                    : ack(query, texts.get(switch (handoff.closeByStaff(chatId, userId, Long.parseLong(data.value()))) {
+                        case CLOSED -> "handoff.staff.closed-button";
+                        case ALREADY_CLOSED -> "handoff.staff.already-closed-button";
+                        case NOT_STAFF -> "refused.staff";
+                        case NOT_ROUTED, RELAYED, FAILED -> "button.expired";
+                    }));
+            case HANDOFF_MARK -> ack(query, texts.get("handoff.from-clinic"));
             case UNKNOWN -> ack(query, texts.get("button.expired"));
         };
     }

@@ -120,6 +120,7 @@ class SettingNamesTest {
                 .noneMatch(variable -> variable.startsWith("SANAD_")));
         assertThat(contractVariables().keySet()).filteredOn(property -> property.startsWith("sanad."))
                 .allMatch(property -> property.matches("sanad\\.(knowledge\\.(dir|index-dir)|safety\\..+|staff\\..+"
+                        + "|handoff\\.(staff-chat-id|clinic-hours|timezone)"
                         + "|telegram\\.(token|api-url|webhook-url|webhook-secret))"));
     }
 }
