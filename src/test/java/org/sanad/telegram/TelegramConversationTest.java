@@ -44,13 +44,13 @@ class TelegramConversationTest extends RunningTelegramBot {
         List<Map<String, Object>> commands = (List<Map<String, Object>>) everyone.params().get("commands");
 
         assertThat(commands).extracting(command -> command.get("command"))
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "clinic", "endclinic");
         assertThat(commands).allSatisfy(command ->
                 assertThat(String.valueOf(command.get("description"))).containsPattern("[\\u0600-\\u06FF]"));
         FakeBotApi.Call admin = TELEGRAM.awaitCall("setMyCommands",
                 call -> String.valueOf(call.params().get("scope")).contains(String.valueOf(ADMIN)));
         assertThat(String.valueOf(admin.params().get("commands"))).contains("reindex").contains("stats")
-                .contains("broadcast");
+                .contains("broadcast").contains("close");
     }
 
     @Test
