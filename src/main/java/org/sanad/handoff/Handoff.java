@@ -48,6 +48,18 @@ public class Handoff {
         CLOSED
     }
 
+    /**
+     * A message in the staff group, as routing reads it.
+     *
+     * @param replyTo             the message it answers, or null
+     * @param repliedConversation the conversation the answered message names (Sanad's copies and header carry its
+     *                            number in their button), or null; found even when the copy's own id is not known
+     * @param topicId             its forum topic, or null
+     */
+    public record StaffPost(long chatId, long userId, long messageId, Long replyTo, Long repliedConversation,
+            Integer topicId) {
+    }
+
     /** The numbers for /stats; {@code medianFirstReply} is null until a conversation got a staff reply. */
     public record Stats(long opened, long closed, Duration medianFirstReply) {
     }
@@ -182,11 +194,13 @@ public class Handoff {
      * A message in the staff group: a staff member's reply to the header or a copy (or, in a forum, a message in a
      * conversation's topic) goes to that conversation's parent, marked as coming from the clinic.
      *
-     * @param replyTo   the message it answers, or null
-     * @param topicId   its forum topic, or null
      */
-    public StaffMessage fromStaff(long staffChatId, long userId, long messageId, Long replyTo, Integer topicId) {
-        Optional<Conversation> found = route(staffChatId, replyTo, topicId);
+    public StaffMessage fromStaff(StaffPost post) {
+        long staffChatId = post.chatId();
+        long userId = post.userId();
+        long messageId = post.messageId();
+        Long replyTo = post.replyTo();
+        Optional<Conversation> found = route(post);
         if (found.isEmpty()) {
             return StaffMessage.NOT_ROUTED;
         }
@@ -213,9 +227,9 @@ public class Handoff {
     }
 
     /** /close sent in reply to a conversation's message (or in its topic). */
-    public StaffMessage closeByStaff(long staffChatId, long userId, Long replyTo, Integer topicId) {
-        Optional<Conversation> found = route(staffChatId, replyTo, topicId);
-        return found.isEmpty() ? StaffMessage.NOT_ROUTED : closeByStaff(found.get(), userId);
+    public StaffMessage closeByStaff(StaffPost post) {
+        Optional<Conversation> found = route(post);
+        return found.isEmpty() ? StaffMessage.NOT_ROUTED : closeByStaff(found.get(), post.userId());
     }
 
     /** The button «إنهاء المحادثة» under a header, tapped in the staff group. */
@@ -290,7 +304,10 @@ public class Handoff {
         return conversations.stats();
     }
 
-    private Optional<Conversation> route(long staffChatId, Long replyTo, Integer topicId) {
+    private Optional<Conversation> route(StaffPost post) {
+        long staffChatId = post.chatId();
+        Long replyTo = post.replyTo();
+        Integer topicId = post.topicId();
         if (!isStaffChat(staffChatId)) {
             return Optional.empty();
         }
@@ -298,6 +315,13 @@ public class Handoff {
             Optional<Conversation> byMessage = conversations.byStaffMessage(staffChatId, replyTo);
             if (byMessage.isPresent()) {
                 return byMessage;
+            }
+        }
+        if (post.repliedConversation() != null) {
+            Optional<Conversation> named = conversations.find(post.repliedConversation())
+                    .filter(conversation -> conversation.staffChatId() == staffChatId);
+            if (named.isPresent()) {
+                return named;
             }
         }
         // in a forum, a message in a conversation's topic that answers no particular message (Telegram then names

@@ -96,6 +96,11 @@ class TelegramClinicLine implements ClinicLine {
             // copyMessage keeps the staff member's words as they are; the button under them says who wrote them
             request.replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(AnswerMessages.button(
                     texts.get("handoff.button.from-clinic"), Callbacks.handoffFromClinic())))));
+        } else {
+            // in the staff group: whose message this is, at a glance, and a reply to it finds its conversation
+            request.replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(AnswerMessages.button(
+                    texts.get("handoff.button.end-numbered", String.valueOf(copy.conversationId())),
+                    Callbacks.handoffEnd(copy.conversationId()))))));
         }
         return sender.call(copy.toChatId(), request.build()).map(sent -> OptionalLong.of(sent.getMessageId()))
                 .orElse(OptionalLong.empty());

@@ -150,12 +150,14 @@ class UpdateHandler {
         Long replyTo = message.getReplyToMessage() == null ? null
                 : message.getReplyToMessage().getMessageId().longValue();
         Integer topic = message.isTopicMessage() ? message.getMessageThreadId() : null;
+        Handoff.StaffPost post = new Handoff.StaffPost(chatId, userId, message.getMessageId(), replyTo,
+                bot.conversationNamedBy(message.getReplyToMessage()), topic);
         Optional<BotIdentity.CommandText> command = bot.command(message);
         if (command.isPresent()) {
             if (!command.get().name().equals("close")) {
                 return Optional.empty();
             }
-            return Optional.of(switch (handoff.closeByStaff(chatId, userId, replyTo, topic)) {
+            return Optional.of(switch (handoff.closeByStaff(post)) {
                 case CLOSED -> List.of(); // both sides are told by the handoff
                 case NOT_ROUTED -> reply(chatId, "handoff.staff.close-how");
                 case NOT_STAFF -> reply(chatId, "refused.staff");
@@ -163,7 +165,7 @@ class UpdateHandler {
                 case RELAYED, FAILED -> List.of();
             });
         }
-        return switch (handoff.fromStaff(chatId, userId, message.getMessageId(), replyTo, topic)) {
+        return switch (handoff.fromStaff(post)) {
             case NOT_ROUTED -> Optional.empty();
             case NOT_STAFF, RELAYED, CLOSED -> Optional.of(List.of());
             case ALREADY_CLOSED -> Optional.of(reply(chatId, "handoff.staff.already-closed"));

@@ -99,6 +99,24 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
     }
 
     @Test
+    void aReplyFindsItsConversationByTheButtonUnderTheCopyAlone() {
+        long parent = newChat();
+        ask(parent, "/clinic");
+        header(parent);
+        TELEGRAM.pushText(parent, parent, QUESTION);
+        FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
+        // as when the copy went out through the outbox, whose answer (the copy's id) Sanad never stored
+        jdbc.sql("DELETE FROM clinic_relay WHERE from_chat_id = ?").param(parent).update();
+
+        TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "وصلنا سؤالك", copy.messageId());
+
+        FakeBotApi.Call reached = copyToParent(parent, 1).get(0);
+        assertThat(TELEGRAM.message(parent, reached.messageId()).get("text")).isEqualTo("وصلنا سؤالك");
+        assertThat(copy.callbackData()).singleElement().asString().matches("h:e:\\d+");
+        assertThat(copy.inlineKeyboard().get(0).get(0).get("text").toString()).contains("إنهاء المحادثة");
+    }
+
+    @Test
     void aReplyFromAGroupMemberWhoIsNotStaffIsNotRelayed() {
         long parent = newChat();
         ask(parent, "/clinic");
