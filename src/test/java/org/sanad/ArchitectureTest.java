@@ -12,7 +12,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}) → {@code handoff} (talking
- * to the clinic's staff) → {@code ask} and {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} → {@code text}, {@code audit} and
+ * to the clinic's staff) → {@code ask} and {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} →
+ * {@code outbox} (everything sent on Sanad's own) → {@code text}, {@code audit} and
  * {@code storage} (the database as replicas share it). A room may
  * use any room of a lower layer, none of its own layer and none above; inside {@code knowledge}, search → index →
  * ingest. Checked on the compiled classes with ArchUnit.
@@ -23,8 +24,8 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sanad");
 
-    private static final List<String> ROOMS = List.of("telegram", "web", "handoff", "ask", "staff", "knowledge", "safety",
-            "broadcast", "text", "audit", "storage");
+    private static final List<String> ROOMS = List.of("telegram", "web", "handoff", "ask", "staff",
+            "knowledge", "safety", "broadcast", "outbox", "text", "audit", "storage");
 
     @Test
     void everyClassLivesInARoom() {
@@ -46,6 +47,7 @@ class ArchitectureTest {
                 .layer("knowledge").definedBy("org.sanad.knowledge..")
                 .layer("safety").definedBy("org.sanad.safety..")
                 .layer("broadcast").definedBy("org.sanad.broadcast..")
+                .layer("outbox").definedBy("org.sanad.outbox..")
                 .layer("text").definedBy("org.sanad.text..")
                 .layer("audit").definedBy("org.sanad.audit..")
                 .layer("storage").definedBy("org.sanad.storage..")
@@ -57,12 +59,14 @@ class ArchitectureTest {
                 .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
                 .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
                 .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
+                .whereLayer("outbox").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
+                        "knowledge", "safety", "broadcast")
                 .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast")
+                        "knowledge", "safety", "broadcast", "outbox")
                 .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast")
+                        "knowledge", "safety", "broadcast", "outbox")
                 .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast")
+                        "knowledge", "safety", "broadcast", "outbox")
                 .check(SANAD);
     }
 

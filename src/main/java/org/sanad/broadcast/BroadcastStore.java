@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import org.sanad.outbox.Outbox;
+import org.sanad.outbox.OutboxKind;
+import org.sanad.outbox.OutboxMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -48,17 +52,24 @@ public class BroadcastStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Subscribers subscribers;
+    private final Outbox outbox;
     private final Runnable senderWakeUp;
 
     @Autowired
-    BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, BroadcastSender sender) {
-        this(jdbc, transactions, subscribers, sender::wake);
+    BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, Outbox outbox,
+            org.springframework.beans.factory.ObjectProvider<org.sanad.outbox.OutboxSender> sender) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.subscribers = subscribers;
+        this.outbox = outbox;
+        this.senderWakeUp = () -> sender.ifAvailable(org.sanad.outbox.OutboxSender::wake);
     }
 
     BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, Runnable senderWakeUp) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.subscribers = subscribers;
+        this.outbox = new Outbox(jdbc, transactions, senderWakeUp, Clock.systemUTC());
         this.senderWakeUp = senderWakeUp;
     }
 
@@ -111,10 +122,14 @@ public class BroadcastStore {
                 }
             }
             OffsetDateTime now = now();
+            String text = jdbc.sql("SELECT text FROM broadcast WHERE id = ?").param(broadcastId)
+                    .query(String.class).single();
+            long body = outbox.storeBody(OutboxMessage.text(text));
+            // one outbox row per subscriber, in one statement: the outbox's rows of a broadcast are this room's
             int recipients = jdbc.sql("""
-                    INSERT INTO delivery (broadcast_id, chat_id, status, attempts, not_before)
-                    SELECT ?, chat_id, 'PENDING', 0, ? FROM subscriber WHERE status = 'ACTIVE'""")
-                    .params(broadcastId, now)
+                    INSERT INTO delivery (broadcast_id, kind, priority, body_id, chat_id, status, attempts, not_before)
+                    SELECT ?, ?, ?, ?, chat_id, 'PENDING', 0, ? FROM subscriber WHERE status = 'ACTIVE'""")
+                    .params(broadcastId, OutboxKind.BROADCAST.name(), OutboxKind.Priority.BULK.rank(), body, now)
                     .update();
             jdbc.sql("UPDATE broadcast SET status = 'SENDING', started_at = ?, last_progress_at = ?, recipients = ? WHERE id = ?")
                     .params(now, now, recipients, broadcastId)

@@ -8,8 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.sanad.broadcast.ChatSender;
 import org.sanad.broadcast.Subscribers;
+import org.sanad.outbox.ChatSender;
+import org.sanad.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -17,7 +18,12 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -167,14 +173,45 @@ class TelegramSender implements ChatSender {
         }
     }
 
-    /** A broadcast or its report: one try, in Telegram's HTML with the text escaped, starting right-to-left. */
+    /**
+     * An outbox message (a broadcast, its report, an alert, a check-in, a relay): one try, in Telegram's HTML (a plain
+     * text escaped), starting right-to-left; a copy keeps the original and takes the text as its caption.
+     */
     @Override
-    public ChatSender.Result send(long chatId, String text) {
+    public ChatSender.Result send(long chatId, OutboxMessage message) {
+        String html = message.text() == null ? null
+                : ReplySplitter.RIGHT_TO_LEFT_MARK + (message.html() ? message.text() : Html.escape(message.text()));
+        InlineKeyboardMarkup keyboard = keyboard(message);
+        if (message.isCopy()) {
+            return attempt(CopyMessage.builder()
+                    .chatId(chatId)
+                    .fromChatId(message.copyFromChat())
+                    .messageId(Math.toIntExact(message.copyMessageId()))
+                    .caption(html)
+                    .parseMode(html == null ? null : "HTML")
+                    .replyMarkup(keyboard)
+                    .build());
+        }
         return attempt(SendMessage.builder()
                 .chatId(chatId)
-                .text(ReplySplitter.RIGHT_TO_LEFT_MARK + Html.escape(text))
+                .text(html)
                 .parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(keyboard)
                 .build());
+    }
+
+    private static InlineKeyboardMarkup keyboard(OutboxMessage message) {
+        if (message.buttons().isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = message.buttons().stream()
+                .map(row -> new InlineKeyboardRow(row.stream().map(button -> button.url() != null
+                        ? InlineKeyboardButton.builder().text(button.label()).url(button.url()).build()
+                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.callbackData())
+                                .build()).toList()))
+                .toList();
+        return new InlineKeyboardMarkup(rows);
     }
 
     /** One call, and what Telegram's answer (or its silence) means. */
