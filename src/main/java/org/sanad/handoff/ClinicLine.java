@@ -20,11 +20,30 @@ public interface ClinicLine {
     /** The header that opens a conversation in the staff group, with its «إنهاء المحادثة» button. */
     OptionalLong postHeader(long staffChatId, Integer topicId, Header header);
 
-    /** A copy of one message; the copy's message id. */
-    OptionalLong copy(Copy copy);
+    /** A copy of one message: sent (its id known), queued in the outbox (sent soon, once), or refused. */
+    Copied copy(Copy copy);
 
-    /** One of Sanad's own short notes about a conversation. */
-    void tell(long chatId, Integer topicId, Long replyTo, Notice notice);
+    /** One of Sanad's own short notes about conversation {@code conversationId}. */
+    void tell(long conversationId, long chatId, Integer topicId, Long replyTo, Notice notice);
+
+    /**
+     * @param accepted  the messenger took it, or the outbox will send it
+     * @param messageId the copy's id when the messenger answered already; null when queued or refused
+     */
+    record Copied(boolean accepted, Long messageId) {
+
+        public static Copied sent(long messageId) {
+            return new Copied(true, messageId);
+        }
+
+        public static Copied queued() {
+            return new Copied(true, null);
+        }
+
+        public static Copied refused() {
+            return new Copied(false, null);
+        }
+    }
 
     /**
      * @param lastOutcome Sanad's last answer to that parent ({@code NOT_COVERED}, {@code CHECK}…), or null
@@ -35,9 +54,10 @@ public interface ClinicLine {
     /**
      * @param replyTo    in the destination chat, the message the copy answers (null: none); it may be gone
      * @param fromClinic a staff reply on its way to a parent: marked as coming from the clinic
+     * @param parentChatId the parent the copy is about, so that their /forget deletes it while it waits
      */
     record Copy(long conversationId, long fromChatId, long messageId, long toChatId, Integer topicId, Long replyTo,
-            boolean fromClinic) {
+            boolean fromClinic, long parentChatId) {
     }
 
     enum Notice {

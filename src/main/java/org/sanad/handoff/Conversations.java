@@ -98,7 +98,7 @@ class Conversations {
 
     /** A pair of messages, one the copy of the other; the conversation was active. */
     void relayed(long conversationId, Direction direction, long fromChat, long fromMessage, long toChat,
-            long toMessage, Instant now) {
+            Long toMessage, Instant now) {
         jdbc.sql("INSERT INTO clinic_relay (conversation_id, direction, from_chat_id, from_message_id, to_chat_id, "
                         + "to_message_id, relayed_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
                 .params(conversationId, direction.name(), fromChat, fromMessage, toChat, toMessage, utc(now)).update();

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
 import org.sanad.audit.AuditLog;
+import org.sanad.outbox.Outbox;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
 import org.slf4j.Logger;
@@ -77,6 +78,7 @@ public class Handoff {
     private final Roles roles;
     private final AuditLog audit;
     private final ObjectProvider<ClinicLine> line;
+    private final ObjectProvider<Outbox> outbox;
     private final Clock clock;
     private final Map<Long, String> lastOutcomes = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -87,12 +89,13 @@ public class Handoff {
 
     @Autowired
     Handoff(Conversations conversations, HandoffProperties properties, Roles roles, AuditLog audit,
-            ObjectProvider<ClinicLine> line) {
-        this(conversations, properties, roles, audit, line, Clock.systemUTC());
+            ObjectProvider<ClinicLine> line, ObjectProvider<Outbox> outbox) {
+        this(conversations, properties, roles, audit, line, outbox, Clock.systemUTC());
     }
 
     Handoff(Conversations conversations, HandoffProperties properties, Roles roles, AuditLog audit,
-            ObjectProvider<ClinicLine> line, Clock clock) {
+            ObjectProvider<ClinicLine> line, ObjectProvider<Outbox> outbox, Clock clock) {
+        this.outbox = outbox;
         this.conversations = conversations;
         this.properties = properties;
         this.roles = roles;
@@ -176,15 +179,16 @@ public class Handoff {
     public boolean fromParent(Conversation conversation, long messageId, boolean urgent) {
         ClinicLine messenger = line.getObject();
         Long replyTo = conversation.topicId() == null ? conversation.headerMessageId() : null;
-        OptionalLong copy = messenger.copy(new ClinicLine.Copy(conversation.id(), conversation.parentChatId(),
-                messageId, conversation.staffChatId(), conversation.topicId(), replyTo, false));
-        if (copy.isEmpty()) {
+        ClinicLine.Copied copy = messenger.copy(new ClinicLine.Copy(conversation.id(), conversation.parentChatId(),
+                messageId, conversation.staffChatId(), conversation.topicId(), replyTo, false,
+                conversation.parentChatId()));
+        if (!copy.accepted()) {
             return false;
         }
         conversations.relayed(conversation.id(), Conversations.Direction.TO_STAFF, conversation.parentChatId(),
-                messageId, conversation.staffChatId(), copy.getAsLong(), clock.instant());
+                messageId, conversation.staffChatId(), copy.messageId(), clock.instant());
         if (urgent) {
-            messenger.tell(conversation.staffChatId(), conversation.topicId(), copy.getAsLong(),
+            messenger.tell(conversation.id(), conversation.staffChatId(), conversation.topicId(), copy.messageId(),
                     ClinicLine.Notice.STAFF_URGENT);
         }
         return true;
@@ -214,14 +218,14 @@ public class Handoff {
         }
         Long answers = replyTo == null ? null
                 : conversations.parentOriginal(conversation.id(), staffChatId, replyTo).orElse(null);
-        OptionalLong copy = line.getObject().copy(new ClinicLine.Copy(conversation.id(), staffChatId, messageId,
-                conversation.parentChatId(), null, answers, true));
-        if (copy.isEmpty()) {
+        ClinicLine.Copied copy = line.getObject().copy(new ClinicLine.Copy(conversation.id(), staffChatId, messageId,
+                conversation.parentChatId(), null, answers, true, conversation.parentChatId()));
+        if (!copy.accepted()) {
             audit.record("telegram:" + userId, "handoff.reply", "failed", "conversation " + conversation.id());
             return StaffMessage.FAILED;
         }
         conversations.relayed(conversation.id(), Conversations.Direction.TO_PARENT, staffChatId, messageId,
-                conversation.parentChatId(), copy.getAsLong(), clock.instant());
+                conversation.parentChatId(), copy.messageId(), clock.instant());
         audit.record("telegram:" + userId, "handoff.reply", "ok", "conversation " + conversation.id());
         return StaffMessage.RELAYED;
     }
@@ -250,7 +254,8 @@ public class Handoff {
         }
         audit.record(actor, "handoff.close", "ok", "conversation " + conversation.id());
         ClinicLine messenger = line.getObject();
-        messenger.tell(conversation.parentChatId(), null, null, ClinicLine.Notice.PARENT_CLOSED_BY_STAFF);
+        messenger.tell(conversation.id(), conversation.parentChatId(), null, null,
+                ClinicLine.Notice.PARENT_CLOSED_BY_STAFF);
         tellStaff(messenger, conversation, ClinicLine.Notice.STAFF_CLOSED_BY_STAFF);
         return StaffMessage.CLOSED;
     }
@@ -268,6 +273,8 @@ public class Handoff {
     /** /forget: an open conversation ends, and the routing rows of every conversation of that chat go. */
     public void forget(long parentChatId) {
         List<Conversation> ended = conversations.forget(parentChatId, clock.instant());
+        // copies to and from that parent still waiting in the outbox go too
+        outbox.ifAvailable(waiting -> waiting.forget(parentChatId));
         ClinicLine messenger = line.getIfAvailable();
         if (messenger != null) {
             ended.forEach(conversation -> tellStaff(messenger, conversation, ClinicLine.Notice.STAFF_FORGOTTEN));
@@ -289,7 +296,8 @@ public class Handoff {
             // another replica may have closed it a moment ago: only the one that closes it tells anyone
             if (conversations.close(conversation.id(), Conversations.ClosedBy.INACTIVITY, now)) {
                 closed++;
-                messenger.tell(conversation.parentChatId(), null, null, ClinicLine.Notice.PARENT_CLOSED_IDLE);
+                messenger.tell(conversation.id(), conversation.parentChatId(), null, null,
+                        ClinicLine.Notice.PARENT_CLOSED_IDLE);
                 tellStaff(messenger, conversation, ClinicLine.Notice.STAFF_CLOSED_IDLE);
             }
         }
@@ -334,6 +342,6 @@ public class Handoff {
 
     private static void tellStaff(ClinicLine messenger, Conversation conversation, ClinicLine.Notice notice) {
         Long replyTo = conversation.topicId() == null ? conversation.headerMessageId() : null;
-        messenger.tell(conversation.staffChatId(), conversation.topicId(), replyTo, notice);
+        messenger.tell(conversation.id(), conversation.staffChatId(), conversation.topicId(), replyTo, notice);
     }
 }

@@ -9,6 +9,9 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sanad.handoff.ClinicLine;
 import org.sanad.handoff.HandoffProperties;
+import org.sanad.outbox.Outbox;
+import org.sanad.outbox.OutboxKind;
+import org.sanad.outbox.OutboxMessage;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
@@ -20,10 +23,13 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMa
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
 /**
- * Conversations with the clinic in Telegram's terms: a forum topic per conversation where the staff group is a
- * forum, the header (the parent's {@code tg://user?id=} link, when it opened, Sanad's last outcome) with its
- * «إنهاء المحادثة» button, copies with copyMessage (a staff reply reaches the parent with a «🏥» mark under it), and
- * Sanad's short notes. Every call goes through {@link TelegramSender}, which reads Telegram's errors and retries.
+ * Conversations with the clinic in Telegram's terms. Relayed messages (copyMessage, so their text never passes
+ * through Sanad's storage) and Sanad's notes go through the one database outbox, once each (an idempotency key per
+ * relay), paced and kept across restarts: a staff reply reaches the parent with a «🏥» mark under it, a parent's
+ * message reaches the staff group with its conversation's number and «إنهاء المحادثة» under it (a reply to it is
+ * routed by that number). The header is posted at once, so that a staff group Sanad cannot reach is known while the
+ * parent waits. In a forum, the topic is created at once, and what goes into a topic is sent at once too: an outbox
+ * message has no topic (message_thread_id) yet.
  */
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
@@ -33,12 +39,14 @@ class TelegramClinicLine implements ClinicLine {
 
     private final TelegramSender sender;
     private final TelegramTexts texts;
+    private final Outbox outbox;
     private final ZoneId zone;
     private final Map<Long, Boolean> forums = new ConcurrentHashMap<>();
 
-    TelegramClinicLine(TelegramSender sender, TelegramTexts texts, HandoffProperties properties) {
+    TelegramClinicLine(TelegramSender sender, TelegramTexts texts, Outbox outbox, HandoffProperties properties) {
         this.sender = sender;
         this.texts = texts;
+        this.outbox = outbox;
         this.zone = properties.zone();
     }
 
@@ -75,39 +83,50 @@ class TelegramClinicLine implements ClinicLine {
                 .replace("{1}", link)
                 .replace("{2}", Html.escape(OPENED.format(header.openedAt().atZone(zone)) + " (" + zone.getId() + ")"))
                 .replace("{3}", Html.escape(outcome != null ? outcome : texts.get("handoff.outcome.none")));
-        SendMessage message = AnswerMessages.message(staffChatId, html, endButton(header.conversationId()));
+        SendMessage message = AnswerMessages.message(staffChatId, html, new InlineKeyboardMarkup(List.of(
+                new InlineKeyboardRow(AnswerMessages.button(texts.get("handoff.button.end"),
+                        Callbacks.handoffEnd(header.conversationId()))))));
         message.setMessageThreadId(topicId);
         return sender.call(staffChatId, message).map(sent -> OptionalLong.of(sent.getMessageId()))
                 .orElse(OptionalLong.empty());
     }
 
     @Override
-    public OptionalLong copy(Copy copy) {
+    public Copied copy(Copy copy) {
+        // a staff reply is marked as the clinic's; a parent's message carries its conversation for the staff
+        OutboxMessage.Button button = copy.fromClinic()
+                ? OutboxMessage.Button.callback(texts.get("handoff.button.from-clinic"), Callbacks.handoffFromClinic())
+                : OutboxMessage.Button.callback(texts.get("handoff.button.end-numbered",
+                        String.valueOf(copy.conversationId())), Callbacks.handoffEnd(copy.conversationId()));
+        if (copy.topicId() != null) {
+            return copyIntoTopic(copy, button);
+        }
+        outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, copy.toChatId(),
+                        OutboxMessage.copyOf(copy.fromChatId(), copy.messageId()).withButtons(button))
+                .about(copy.parentChatId())
+                .key("relay:" + copy.fromChatId() + ":" + copy.messageId() + ":" + copy.toChatId()));
+        // false only when the same copy was queued before (an update answered again): it still goes out once
+        return Copied.queued();
+    }
+
+    private Copied copyIntoTopic(Copy copy, OutboxMessage.Button button) {
         CopyMessage.CopyMessageBuilder<?, ?> request = CopyMessage.builder()
                 .chatId(copy.toChatId())
                 .fromChatId(copy.fromChatId())
                 .messageId((int) copy.messageId())
-                .messageThreadId(copy.topicId());
+                .messageThreadId(copy.topicId())
+                .replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
+                        AnswerMessages.button(button.label(), button.callbackData())))));
         if (copy.replyTo() != null) {
             request.replyParameters(ReplyParameters.builder().messageId(copy.replyTo().intValue())
                     .allowSendingWithoutReply(true).build());
         }
-        if (copy.fromClinic()) {
-            // copyMessage keeps the staff member's words as they are; the button under them says who wrote them
-            request.replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(AnswerMessages.button(
-                    texts.get("handoff.button.from-clinic"), Callbacks.handoffFromClinic())))));
-        } else {
-            // in the staff group: whose message this is, at a glance, and a reply to it finds its conversation
-            request.replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(AnswerMessages.button(
-                    texts.get("handoff.button.end-numbered", String.valueOf(copy.conversationId())),
-                    Callbacks.handoffEnd(copy.conversationId()))))));
-        }
-        return sender.call(copy.toChatId(), request.build()).map(sent -> OptionalLong.of(sent.getMessageId()))
-                .orElse(OptionalLong.empty());
+        return sender.call(copy.toChatId(), request.build()).map(sent -> Copied.sent(sent.getMessageId()))
+                .orElse(Copied.refused());
     }
 
     @Override
-    public void tell(long chatId, Integer topicId, Long replyTo, Notice notice) {
+    public void tell(long conversationId, long chatId, Integer topicId, Long replyTo, Notice notice) {
         String key = switch (notice) {
             case PARENT_CLOSED_BY_STAFF -> "handoff.ended-by-staff";
             case PARENT_CLOSED_IDLE -> "handoff.ended-idle";
@@ -117,18 +136,20 @@ class TelegramClinicLine implements ClinicLine {
             case STAFF_FORGOTTEN -> "handoff.staff.forgotten";
             case STAFF_URGENT -> "handoff.staff.urgent";
         };
-        SendMessage message = AnswerMessages.message(chatId,
-                ReplySplitter.RIGHT_TO_LEFT_MARK + Html.escape(texts.get(key)), null);
-        message.setMessageThreadId(topicId);
-        if (replyTo != null) {
-            message.setReplyParameters(ReplyParameters.builder().messageId(replyTo.intValue())
-                    .allowSendingWithoutReply(true).build());
+        String text = texts.get(key, String.valueOf(conversationId));
+        if (topicId != null) {
+            SendMessage message = AnswerMessages.message(chatId,
+                    ReplySplitter.RIGHT_TO_LEFT_MARK + Html.escape(text), null);
+            message.setMessageThreadId(topicId);
+            if (replyTo != null) {
+                message.setReplyParameters(ReplyParameters.builder().messageId(replyTo.intValue())
+                        .allowSendingWithoutReply(true).build());
+            }
+            sender.execute(chatId, message);
+            return;
         }
-        sender.execute(chatId, message);
-    }
-
-    private InlineKeyboardMarkup endButton(long conversationId) {
-        return new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(AnswerMessages.button(
-                texts.get("handoff.button.end"), Callbacks.handoffEnd(conversationId)))));
+        String once = "handoff:" + conversationId + ":" + notice.name()
+                + (notice == Notice.STAFF_URGENT ? ":" + java.util.UUID.randomUUID() : "");
+        outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, chatId, OutboxMessage.text(text)).key(once));
     }
 }

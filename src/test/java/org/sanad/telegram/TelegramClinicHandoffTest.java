@@ -48,7 +48,10 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
                 .containsExactly("إنهاء المحادثة");
         assertThat(copy.params().get("message_id").toString())
                 .isEqualTo(String.valueOf(lastMessageId(parent)));
-        assertThat(replyTo(copy)).as("under its header, so staff see whose it is").isEqualTo(header.messageId());
+        assertThat(copy.callbackData()).as("its conversation's number and end button, so staff see whose it is")
+                .containsExactly("h:e:" + conversation(header));
+        assertThat(copy.inlineKeyboard().get(0).get(0).get("text").toString())
+                .contains("#" + conversation(header)).contains("إنهاء المحادثة");
         assertThat(TELEGRAM.message(STAFF_GROUP, copy.messageId()).get("text")).isEqualTo(QUESTION);
         assertThat(TELEGRAM.delivered("sendMessage", parent)).as("Sanad does not answer it itself").hasSize(1);
         assertThat(question).isPositive();
@@ -90,8 +93,6 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         assertThat(TELEGRAM.message(first, reachedFirst.messageId()).get("text")).isEqualTo("أهلاً بك، نعم");
         assertThat(reachedSecond.callbackData()).as("marked as coming from the clinic").containsExactly("h:i");
         assertThat(reachedSecond.inlineKeyboard().get(0).get(0).get("text").toString()).contains("العيادة");
-        assertThat(replyTo(reachedSecond)).as("answers the parent's own question")
-                .isEqualTo(Long.parseLong(secondCopy.params().get("message_id").toString()));
         assertThat(fromStaffGroup()).as("each reply went to one parent").hasSize(2);
         assertThat(toFirst).isGreaterThan(toSecond);
         assertThat(audit.recent(50)).anyMatch(entry -> entry.actor().equals("telegram:" + STAFF)
@@ -105,8 +106,9 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         header(parent);
         TELEGRAM.pushText(parent, parent, QUESTION);
         FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
-        // as when the copy went out through the outbox, whose answer (the copy's id) Sanad never stored
-        jdbc.sql("DELETE FROM clinic_relay WHERE from_chat_id = ?").param(parent).update();
+        // the copy went out through the outbox, whose answer (the copy's id) Sanad never learns
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinic_relay WHERE from_chat_id = ? AND to_message_id IS NULL")
+                .param(parent).query(Long.class).single()).isEqualTo(1);
 
         TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "وصلنا سؤالك", copy.messageId());
 
@@ -147,13 +149,15 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         TELEGRAM.pushText(parent, parent, "ابني مش قادر يبلع من امبارح بعد الحقنة");
         FakeBotApi.Call advice = awaitNewMessages(parent, before, 1).get(0);
         FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
+        long number = conversation(header(parent));
         FakeBotApi.Call note = TELEGRAM.awaitCall("sendMessage", call -> call.ok() && call.chatId() == STAFF_GROUP
-                && call.visibleText().contains("علامة خطر") && replyTo(call) == copy.messageId());
+                && call.visibleText().contains("علامة خطر") && call.visibleText().contains("#" + number + " "));
 
         assertThat(advice.text()).startsWith("\u200F<b>");
         assertThat(advice.visibleText()).contains("قسم طوارئ");
         assertThat(advice.atNanos()).as("the advice before the copy to staff").isLessThan(copy.atNanos());
         assertThat(note.visibleText()).contains("نصيحة الطوارئ");
+        assertThat(note.atNanos()).as("right after the copy").isGreaterThan(copy.atNanos());
         assertThat(handoff.openConversation(parent)).as("the conversation goes on").isPresent();
     }
 
@@ -167,7 +171,8 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "/close", header.messageId());
         FakeBotApi.Call told = awaitNewMessages(parent, before, 1).get(0);
         TELEGRAM.awaitCall("sendMessage", call -> call.ok() && call.chatId() == STAFF_GROUP
-                && call.visibleText().contains("أُنهيت المحادثة") && replyTo(call) == header.messageId());
+                && call.visibleText().contains("أُنهيت المحادثة")
+                && call.visibleText().contains("#" + conversation(header) + " "));
         FakeBotApi.Call answer = last(ask(parent, "متى يبدأ مفعول الحقنة؟"));
 
         assertThat(told.visibleText()).contains("أنهى طاقم العيادة المحادثة");
@@ -193,7 +198,8 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         FakeBotApi.Call leavingHeader = header(leaving);
         FakeBotApi.Call ended = last(ask(leaving, "/endclinic"));
         TELEGRAM.awaitCall("sendMessage", call -> call.ok() && call.chatId() == STAFF_GROUP
-                && call.visibleText().contains("أنهى ولي الأمر") && replyTo(call) == leavingHeader.messageId());
+                && call.visibleText().contains("أنهى ولي الأمر")
+                && call.visibleText().contains("#" + conversation(leavingHeader) + " "));
 
         assertThat(ended.visibleText()).contains("عدت الآن إلى سند");
         assertThat(last(ask(leaving, "/endclinic")).visibleText()).contains("لست في محادثة");
@@ -298,13 +304,12 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
                 .toList();
     }
 
-    private static long from(FakeBotApi.Call call) {
-        return Long.parseLong(String.valueOf(call.params().get("from_chat_id")));
+    private static long conversation(FakeBotApi.Call header) {
+        return Long.parseLong(header.callbackData().get(0).substring("h:e:".length()));
     }
 
-    private static long replyTo(FakeBotApi.Call call) {
-        return call.params().get("reply_parameters") instanceof java.util.Map<?, ?> reply
-                ? Long.parseLong(String.valueOf(reply.get("message_id"))) : 0;
+    private static long from(FakeBotApi.Call call) {
+        return Long.parseLong(String.valueOf(call.params().get("from_chat_id")));
     }
 
     private static long lastMessageId(long chat) {
