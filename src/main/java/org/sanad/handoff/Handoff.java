@@ -131,16 +131,22 @@ public class Handoff {
         }
     }
 
-    /** /clinic, or the button «أريد التحدث مع العيادة»: a header in the staff group, then the parent's messages. */
-    public Opening open(long parentChatId) {
+    /**
+     * /clinic, or the button «أريد التحدث مع العيادة»: a header in the staff group, then the parent's messages.
+     *
+     * @param outcome Sanad's answer the button was under (it names it on whichever replica the tap arrives), or null:
+     *                the last one this replica remembers
+     */
+    public Opening open(long parentChatId, String outcome) {
         ClinicLine messenger = line.getIfAvailable();
         Long staffChat = properties.staffChatId();
         if (staffChat == null || messenger == null) {
             return Opening.UNAVAILABLE;
         }
-        String outcome;
-        synchronized (lastOutcomes) {
-            outcome = lastOutcomes.get(parentChatId);
+        if (outcome == null) {
+            synchronized (lastOutcomes) {
+                outcome = lastOutcomes.get(parentChatId);
+            }
         }
         Instant now = clock.instant();
         Optional<Conversation> opened = conversations.open(parentChatId, staffChat, outcome, now);

@@ -42,8 +42,12 @@ class AnswerMessages {
 
     /** The button «أريد التحدث مع العيادة»; null when no staff group is set. */
     InlineKeyboardRow talkToClinicRow() {
+        return talkToClinicRow(Callbacks.handoffOpen());
+    }
+
+    private InlineKeyboardRow talkToClinicRow(String callback) {
         return handoff != null && handoff.configured() ? new InlineKeyboardRow(button(
-                texts.get("handoff.button.open"), Callbacks.handoffOpen())) : null;
+                texts.get("handoff.button.open"), callback)) : null;
     }
 
     List<SendMessage> render(long chatId, Answer answer) {
@@ -59,7 +63,8 @@ class AnswerMessages {
                     ? passage.heading() : passage.question()));
             rows.add(new InlineKeyboardRow(button(label, Callbacks.question(keys.questions().get(i)))));
         }
-        InlineKeyboardRow clinic = answer.kind() == Answer.Kind.NOT_COVERED ? talkToClinicRow() : null;
+        InlineKeyboardRow clinic = answer.kind() == Answer.Kind.NOT_COVERED
+                ? talkToClinicRow(Callbacks.handoffOpen(answer.kind().name())) : null;
         if (clinic != null) {
             rows.add(clinic);
         }

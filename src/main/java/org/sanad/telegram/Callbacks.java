@@ -41,6 +41,11 @@ final class Callbacks {
         return "h:o";
     }
 
+    /** Talk to the clinic, from under a reply of this outcome (so the staff's header says it on any replica). */
+    static String handoffOpen(String outcome) {
+        return "h:o:" + outcome;
+    }
+
     /** From the staff group: end conversation {@code conversationId}. */
     static String handoffEnd(long conversationId) {
         return "h:e:" + conversationId;
@@ -71,6 +76,9 @@ final class Callbacks {
             }
             default -> {
             }
+        }
+        if (data.matches("h:o:[A-Z_]{1,16}")) {
+            return new Parsed(Kind.HANDOFF_OPEN, data.substring(4), false);
         }
         if (data.matches("h:e:\\d{1,18}")) {
             return new Parsed(Kind.HANDOFF_END, data.substring(4), false);

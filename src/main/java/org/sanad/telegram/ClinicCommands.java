@@ -32,7 +32,8 @@ class ClinicCommands {
     }
 
     List<Command> commands() {
-        return List.of(new Command("clinic", texts.get("command.clinic"), Role.EVERYONE, call -> open(call.chatId())),
+        return List.of(new Command("clinic", texts.get("command.clinic"), Role.EVERYONE,
+                        call -> open(call.chatId(), null)),
                 new Command("endclinic", texts.get("command.endclinic"), Role.EVERYONE, call -> end(call.chatId())));
     }
 
@@ -42,8 +43,9 @@ class ClinicCommands {
                 call -> reply(call.chatId(), texts.get("handoff.staff.close-how"), null));
     }
 
-    List<BotApiMethod<?>> open(long chatId) {
-        return switch (handoff.open(chatId)) {
+    /** @param outcome Sanad's answer the parent tapped the button under, or null */
+    List<BotApiMethod<?>> open(long chatId, String outcome) {
+        return switch (handoff.open(chatId, outcome)) {
             case OPENED -> reply(chatId, texts.get("handoff.opened") + hours() + "\n\n"
                     + texts.get("handoff.while-open"), endButton());
             case ALREADY_OPEN -> reply(chatId, texts.get("handoff.already-open"), endButton());

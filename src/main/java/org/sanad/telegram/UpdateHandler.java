@@ -210,7 +210,7 @@ class UpdateHandler {
             };
             case BROADCAST_SEND, BROADCAST_CANCEL -> acked(query, staff.broadcastButton(chatId, userId,
                     Long.parseLong(data.value()), data.kind() == Callbacks.Kind.BROADCAST_SEND));
-            case HANDOFF_OPEN -> acked(query, clinic.open(chatId));
+            case HANDOFF_OPEN -> acked(query, clinic.open(chatId, data.value().isEmpty() ? null : data.value()));
             case HANDOFF_END -> data.value().isEmpty() ? acked(query, clinic.end(chatId))
                     : ack(query, texts.get(switch (handoff.closeByStaff(chatId, userId, Long.parseLong(data.value()))) {
                         case CLOSED -> "handoff.staff.closed-button";
