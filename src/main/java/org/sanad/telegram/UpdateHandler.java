@@ -219,6 +219,9 @@ class UpdateHandler {
                         case NOT_ROUTED, RELAYED, FAILED -> "button.expired";
                     }));
             case HANDOFF_MARK -> ack(query, texts.get("handoff.from-clinic"));
+            // «yes, now»: exactly the urgent reply of a reported sign, through the same pipeline
+            case CHECK_YES -> acked(query, new ArrayList<>(messages.render(chatId, answers.confirmDangerSign())));
+            case CHECK_NO -> acked(query, new ArrayList<>(messages.render(chatId, answers.noDangerSign())));
             case UNKNOWN -> ack(query, texts.get("button.expired"));
         };
     }
