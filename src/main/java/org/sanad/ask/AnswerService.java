@@ -1,5 +1,6 @@
 package org.sanad.ask;
 
+import java.time.Clock;
 import java.util.List;
 import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
@@ -10,6 +11,8 @@ import org.sanad.text.MessageText;
 import org.sanad.text.TextReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,21 +30,75 @@ public class AnswerService {
     private final RedFlagDetector redFlags;
     private final ReplyComposer replies;
     private final UsageCounters usage;
+    private final List<DangerListener> dangerListeners;
+    private final Clock clock = Clock.systemUTC();
 
+    /** Without listeners: for tests and evaluations of the answers alone. */
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
             UsageCounters usage) {
+        this(reader, search, redFlags, replies, usage, List.of());
+    }
+
+    @Autowired
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage, ObjectProvider<DangerListener> dangerListeners) {
+        this(reader, search, redFlags, replies, usage, dangerListeners.orderedStream().toList());
+    }
+
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage, List<DangerListener> dangerListeners) {
         this.reader = reader;
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
         this.usage = usage;
+        this.dangerListeners = List.copyOf(dangerListeners);
     }
 
-    /** Counted here, so that /stats sees every channel's questions. */
+    /** A message from nowhere in particular (tools, evaluations); see {@link #answer(String, Origin)}. */
     public Answer answer(String message) {
+        return answer(message, Origin.other());
+    }
+
+    /**
+     * Counted here, so that /stats sees every channel's questions; an URGENT or CRISIS answer is reported to the
+     * {@link DangerListener}s here, so that every channel's danger reaches the clinic the same way.
+     */
+    public Answer answer(String message, Origin origin) {
         Answer answer = decide(message);
         usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED, answer.emergency());
+        if (answer.kind() == Answer.Kind.URGENT || answer.kind() == Answer.Kind.CRISIS) {
+            // triage again for the categories: rare, and it keeps the answer itself unchanged
+            List<String> categories = redFlags.assess(reader.read(message)).categories();
+            report(new DangerReport(answer.kind(), categories, clock.instant(), origin, DangerReport.Trigger.MESSAGE,
+                    message));
+        }
         return answer;
+    }
+
+    /**
+     * The parent said by a button that the child shows a danger sign (a check-in's «لاحظت علامة منها», a «نعم» after
+     * Sanad asked): the urgent advice exactly as an urgent report gets it, counted as an emergency, and the same
+     * report to the {@link DangerListener}s.
+     */
+    public Answer urgentReport(Origin origin, DangerReport.Trigger trigger) {
+        Answer answer = new Answer(Answer.Kind.URGENT, true, List.of(), List.of(), replies.urgent(List.of()));
+        usage.count(UsageCounters.Counter.EMERGENCIES);
+        log.info("triage level=URGENT rule=button:{}", trigger.name().toLowerCase(java.util.Locale.ROOT));
+        report(new DangerReport(Answer.Kind.URGENT, List.of(), clock.instant(), origin, trigger, null));
+        return answer;
+    }
+
+    /** A listener's failure is logged and never costs the parent their reply. */
+    private void report(DangerReport report) {
+        for (DangerListener listener : dangerListeners) {
+            try {
+                listener.reported(report);
+            } catch (RuntimeException e) {
+                log.error("A danger report could not be handed on ({}): {}", listener.getClass().getSimpleName(),
+                        e.getClass().getSimpleName());
+            }
+        }
     }
 
     /**

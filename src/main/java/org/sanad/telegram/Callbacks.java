@@ -1,13 +1,18 @@
 package org.sanad.telegram;
 
+import org.sanad.checkin.CheckinButtons;
+
 /**
  * The callback_data of Sanad's inline buttons, all far below Telegram's 64 bytes: {@code t:<n>} a start topic,
  * {@code q:<key>} a "did you mean" question, {@code f:y|n:<key>} feedback, {@code b:s|c:<id>} send or cancel a
- * broadcast draft.
+ * broadcast draft, {@code ci:…} the check-ins' buttons ({@link CheckinButtons}).
  */
 final class Callbacks {
 
-    enum Kind { TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, UNKNOWN }
+    enum Kind {
+        TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, CHECKIN_ASK, CHECKIN_WHEN, CHECKIN_FINE,
+        CHECKIN_SIGN, UNKNOWN
+    }
 
     record Parsed(Kind kind, String value, boolean helpful) {
     }
@@ -38,6 +43,23 @@ final class Callbacks {
     static Parsed parse(String data) {
         if (data == null) {
             return new Parsed(Kind.UNKNOWN, "", false);
+        }
+        switch (data) {
+            case CheckinButtons.ASK -> {
+                return new Parsed(Kind.CHECKIN_ASK, "", false);
+            }
+            case CheckinButtons.FINE -> {
+                return new Parsed(Kind.CHECKIN_FINE, "", false);
+            }
+            case CheckinButtons.SIGN -> {
+                return new Parsed(Kind.CHECKIN_SIGN, "", false);
+            }
+            default -> {
+            }
+        }
+        if (data.startsWith(CheckinButtons.WHEN_PREFIX) && data.substring(CheckinButtons.WHEN_PREFIX.length())
+                .matches("[0-2]")) {
+            return new Parsed(Kind.CHECKIN_WHEN, data.substring(CheckinButtons.WHEN_PREFIX.length()), false);
         }
         String[] parts = data.split(":", 3);
         if (parts.length == 2 && parts[0].equals("t")) {

@@ -5,7 +5,10 @@ import java.util.List;
 import java.util.Optional;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
+import org.sanad.ask.Origin;
+import org.sanad.ask.DangerReport;
 import org.sanad.audit.UsageCounters;
+import org.sanad.checkin.Injections;
 import org.sanad.staff.Role;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -35,10 +38,14 @@ class UpdateHandler {
     private final UsageCounters counters;
     private final CommandRegistry commands;
     private final StaffCommands staff;
+    private final ParentCommands parents;
+    private final Injections injections;
 
     UpdateHandler(AnswerService answers, AnswerMessages messages, TelegramTexts texts, ButtonMemory buttons,
             BotIdentity bot, TelegramSender sender, UsageCounters counters, CommandRegistry commands,
-            StaffCommands staff) {
+            StaffCommands staff, ParentCommands parents, Injections injections) {
+        this.parents = parents;
+        this.injections = injections;
         this.answers = answers;
         this.messages = messages;
         this.texts = texts;
@@ -56,7 +63,7 @@ class UpdateHandler {
         }
         boolean edited = !update.hasMessage();
         Message message = edited ? update.getEditedMessage() : update.getMessage();
-        List<BotApiMethod<?>> replies = handle(message, edited);
+        List<BotApiMethod<?>> replies = handle(message, edited, "tg-update:" + update.getUpdateId());
         if (!message.isUserMessage() && !replies.isEmpty() && replies.get(0) instanceof SendMessage first) {
             // in a group, show whom Sanad is answering
             first.setReplyParameters(ReplyParameters.builder().messageId(message.getMessageId())
@@ -65,7 +72,7 @@ class UpdateHandler {
         return replies;
     }
 
-    private List<BotApiMethod<?>> handle(Message message, boolean edited) {
+    private List<BotApiMethod<?>> handle(Message message, boolean edited, String reference) {
         long chatId = message.getChatId();
         if (!message.hasText()) {
             return reply(chatId, "text-only");
@@ -79,7 +86,18 @@ class UpdateHandler {
         if (text.isBlank()) {
             return reply(chatId, "ask-me");
         }
-        return question(chatId, text);
+        long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
+        if (!edited) {
+            // the answer to "when was the injection?" when it is a date alone; anything else is a question
+            Injections.Typed date = injections.typed(chatId, text);
+            if (date instanceof Injections.Typed.Recorded recorded) {
+                return parents.recorded(chatId, recorded.plan());
+            }
+            if (date instanceof Injections.Typed.InTheFuture) {
+                return reply(chatId, "checkin.future");
+            }
+        }
+        return question(chatId, text, Origin.telegram(chatId, userId, message.isUserMessage(), reference));
     }
 
     private List<BotApiMethod<?>> command(Message message, BotIdentity.CommandText typed) {
@@ -97,9 +115,9 @@ class UpdateHandler {
     }
 
     /** A parent's question, through the one pipeline every channel shares. */
-    private List<BotApiMethod<?>> question(long chatId, String text) {
+    private List<BotApiMethod<?>> question(long chatId, String text, Origin origin) {
         TelegramSender.Typing typing = sender.typing(chatId);
-        Answer answer = answers.answer(text);
+        Answer answer = answers.answer(text, origin);
         List<BotApiMethod<?>> reply = new ArrayList<>(messages.render(chatId, answer));
         if (!answer.emergency()) {
             // "typing…" must not arrive after the answer it announces; urgent advice waits for nothing
@@ -112,14 +130,16 @@ class UpdateHandler {
         long userId = query.getFrom().getId();
         long chatId = query.getMessage() != null ? query.getMessage().getChatId() : userId;
         Callbacks.Parsed data = Callbacks.parse(query.getData());
+        // a private chat's id is its user's id
+        Origin origin = Origin.telegram(chatId, userId, chatId == userId, "tg-callback:" + query.getId());
         return switch (data.kind()) {
             case TOPIC -> {
                 String question = texts.find("topic." + data.value() + ".question");
                 yield question == null ? ack(query, texts.get("button.expired"))
-                        : acked(query, question(chatId, question));
+                        : acked(query, question(chatId, question, origin));
             }
             case QUESTION -> buttons.question(data.value(), chatId)
-                    .map(question -> acked(query, question(chatId, question)))
+                    .map(question -> acked(query, question(chatId, question, origin)))
                     .orElseGet(() -> ack(query, texts.get("button.expired")));
             case FEEDBACK -> switch (buttons.rate(data.value(), chatId)) {
                 case COUNTED -> {
@@ -130,14 +150,26 @@ class UpdateHandler {
                 case ALREADY_RATED -> ack(query, texts.get("feedback.already"));
                 case UNKNOWN -> ack(query, texts.get("button.expired"));
             };
+            case CHECKIN_ASK -> acked(query, parents.askWhen(new Command.Call(chatId, userId, "")));
+            case CHECKIN_WHEN -> acked(query, parents.recorded(chatId,
+                    injections.recordDaysAgo(chatId, Integer.parseInt(data.value()))));
+            case CHECKIN_FINE -> acked(query, injections.fine(chatId)
+                    .map(next -> reply(chatId, "checkin.fine", injections.when(next)))
+                    .orElseGet(() -> reply(chatId, "checkin.fine.last")));
+            case CHECKIN_SIGN -> {
+                // exactly as an urgent report: the same advice, counted, and the staff alerted
+                injections.signNoticed(chatId);
+                yield acked(query, new ArrayList<>(messages.render(chatId,
+                        answers.urgentReport(origin, DangerReport.Trigger.CHECKIN_BUTTON))));
+            }
             case BROADCAST_SEND, BROADCAST_CANCEL -> acked(query, staff.broadcastButton(chatId, userId,
                     Long.parseLong(data.value()), data.kind() == Callbacks.Kind.BROADCAST_SEND));
             case UNKNOWN -> ack(query, texts.get("button.expired"));
         };
     }
 
-    private List<BotApiMethod<?>> reply(long chatId, String textKey) {
-        return new ArrayList<>(messages.plain(chatId, texts.get(textKey), null));
+    private List<BotApiMethod<?>> reply(long chatId, String textKey, Object... args) {
+        return new ArrayList<>(messages.plain(chatId, texts.get(textKey, args), null));
     }
 
     /** Every button tap is answered, or the parent's Telegram shows a spinner until it gives up. */

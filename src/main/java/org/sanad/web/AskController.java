@@ -3,6 +3,7 @@ package org.sanad.web;
 import java.util.List;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
+import org.sanad.ask.Origin;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -57,7 +58,7 @@ class AskController {
         if (text.length() > MAX_TEXT) {
             throw new BadRequestException("text is too long: at most " + MAX_TEXT + " characters");
         }
-        Answer answer = answers.answer(text);
+        Answer answer = answers.answer(text, Origin.web());
         return new AskResponse(answer.emergency(), answer.answered(),
                 answer.passages().stream().map(PassageView::of).toList(), answer.reply(), answer.kind().name(),
                 answer.related().stream().map(PassageView::of).toList());

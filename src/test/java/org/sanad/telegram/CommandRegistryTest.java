@@ -36,11 +36,13 @@ class CommandRegistryTest {
     @Test
     void eachRoleSeesItsOwnCommandsAndThoseOfTheRolesBelow() {
         assertThat(registry.visibleTo(Role.EVERYONE)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins");
         assertThat(registry.visibleTo(Role.STAFF)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "broadcast");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "broadcast");
         assertThat(registry.visibleTo(Role.ADMIN)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "broadcast", "stats", "reindex");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "broadcast", "stats", "reindex");
     }
 
     @Test
