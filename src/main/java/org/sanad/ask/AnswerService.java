@@ -5,6 +5,7 @@ import java.util.List;
 import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.search.SearchResult;
+import org.sanad.safety.ProblemReports;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.Triage;
 import org.sanad.text.MessageText;
@@ -30,28 +31,35 @@ public class AnswerService {
     private final RedFlagDetector redFlags;
     private final ReplyComposer replies;
     private final UsageCounters usage;
+    private final ProblemReports problems;
     private final List<DangerListener> dangerListeners;
     private final Clock clock = Clock.systemUTC();
 
-    /** Without listeners: for tests and evaluations of the answers alone. */
+    /** With the bundled problem-report words, without danger listeners: for tests and evaluations of the answers. */
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
             UsageCounters usage) {
-        this(reader, search, redFlags, replies, usage, List.of());
+        this(reader, search, redFlags, replies, usage, new ProblemReports());
+    }
+
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage, ProblemReports problems) {
+        this(reader, search, redFlags, replies, usage, problems, List.of());
     }
 
     @Autowired
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
-            UsageCounters usage, ObjectProvider<DangerListener> dangerListeners) {
-        this(reader, search, redFlags, replies, usage, dangerListeners.orderedStream().toList());
+            UsageCounters usage, ProblemReports problems, ObjectProvider<DangerListener> dangerListeners) {
+        this(reader, search, redFlags, replies, usage, problems, dangerListeners.orderedStream().toList());
     }
 
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
-            UsageCounters usage, List<DangerListener> dangerListeners) {
+            UsageCounters usage, ProblemReports problems, List<DangerListener> dangerListeners) {
         this.reader = reader;
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
         this.usage = usage;
+        this.problems = problems;
         this.dangerListeners = List.copyOf(dangerListeners);
     }
 
@@ -66,39 +74,64 @@ public class AnswerService {
      */
     public Answer answer(String message, Origin origin) {
         Answer answer = decide(message);
-        usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED, answer.emergency());
+        count(() -> usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED,
+                answer.emergency()));
         if (answer.kind() == Answer.Kind.URGENT || answer.kind() == Answer.Kind.CRISIS) {
-            // triage again for the categories: rare, and it keeps the answer itself unchanged
-            List<String> categories = redFlags.assess(reader.read(message)).categories();
-            report(new DangerReport(answer.kind(), categories, clock.instant(), origin, DangerReport.Trigger.MESSAGE,
-                    message));
+            report(() -> new DangerReport(answer.kind(), redFlags.assess(reader.read(message)).categories(),
+                    clock.instant(), origin, DangerReport.Trigger.MESSAGE, message));
         }
         return answer;
     }
 
     /**
+     * The parent answered a {@link Answer.Kind#CHECK} reply: the child has one of the danger signs now. The reply is
+     * the urgent reply of a reported sign, from the same composer.
+     */
+    public Answer confirmDangerSign() {
+        return confirmDangerSign(Origin.other());
+    }
+
+    /** {@link #confirmDangerSign()}, and the staff alerted as for any urgent report. */
+    public Answer confirmDangerSign(Origin origin) {
+        return urgentReport(origin, DangerReport.Trigger.CONFIRM_BUTTON);
+    }
+
+    /**
      * The parent said by a button that the child shows a danger sign (a check-in's «لاحظت علامة منها», a «نعم» after
-     * Sanad asked): the urgent advice exactly as an urgent report gets it, counted as an emergency, and the same
-     * report to the {@link DangerListener}s.
+     * Sanad asked): the urgent reply exactly as an urgent report gets it, counted as an emergency, and the same report
+     * to the {@link DangerListener}s.
      */
     public Answer urgentReport(Origin origin, DangerReport.Trigger trigger) {
-        Answer answer = new Answer(Answer.Kind.URGENT, true, List.of(), List.of(), replies.urgent(List.of()));
-        usage.count(UsageCounters.Counter.EMERGENCIES);
-        log.info("triage level=URGENT rule=button:{}", trigger.name().toLowerCase(java.util.Locale.ROOT));
-        report(new DangerReport(Answer.Kind.URGENT, List.of(), clock.instant(), origin, trigger, null));
+        count(() -> usage.count(UsageCounters.Counter.EMERGENCIES));
+        log.info("triage level=URGENT rule={}", trigger == DangerReport.Trigger.CONFIRM_BUTTON ? "check-confirmed"
+                : "button:" + trigger.name().toLowerCase(java.util.Locale.ROOT));
+        Answer answer = urgent(reader.read(""), List.of());
+        report(() -> new DangerReport(Answer.Kind.URGENT, List.of(), clock.instant(), origin, trigger, null));
         return answer;
     }
 
-    /** A listener's failure is logged and never costs the parent their reply. */
-    private void report(DangerReport report) {
+    /** A listener's failure (or the report's) is logged and never costs the parent their reply. */
+    private void report(java.util.function.Supplier<DangerReport> making) {
+        DangerReport report;
+        try {
+            report = making.get();
+        } catch (RuntimeException e) {
+            log.error("A danger report could not be made ({})", e.getClass().getName());
+            return;
+        }
         for (DangerListener listener : dangerListeners) {
             try {
                 listener.reported(report);
             } catch (RuntimeException e) {
                 log.error("A danger report could not be handed on ({}): {}", listener.getClass().getSimpleName(),
-                        e.getClass().getSimpleName());
+                        e.getClass().getName());
             }
         }
+    }
+
+    /** The parent answered a {@link Answer.Kind#CHECK} reply: none of the danger signs now. */
+    public Answer noDangerSign() {
+        return new Answer(Answer.Kind.SOCIAL, false, List.of(), List.of(), replies.checkDeclined());
     }
 
     /**
@@ -124,10 +157,7 @@ public class AnswerService {
             return new Answer(Answer.Kind.CRISIS, true, List.of(), List.of(), replies.crisis(triage.reportsRedFlag()));
         }
         if (triage.urgent()) {
-            // The urgent advice never waits on the documents: a passage follows it only if one can be found.
-            List<Answer.Source> danger = Answer.Source.of(
-                    lookUp(text, PassageSearch.Focus.DANGER, triage.categories()).passages());
-            return new Answer(Answer.Kind.URGENT, true, danger, List.of(), replies.urgent(danger));
+            return urgent(text, triage.categories());
         }
         PassageSearch.Focus focus = switch (triage.level()) {
             case NEGATED -> PassageSearch.Focus.AFTER_DENIAL;
@@ -135,6 +165,14 @@ public class AnswerService {
             default -> PassageSearch.Focus.QUESTION;
         };
         SearchResult result = lookUp(text, focus, triage.categories());
+        boolean unsure = triage.level() != Triage.Level.NEGATED && (result.verdict() == SearchResult.Verdict.NOT_COVERED
+                || result.verdict() == SearchResult.Verdict.UNCLEAR);
+        if (unsure && problems.reports(text)) {
+            // The safety net: a new problem with the child that neither triage nor the documents recognise.
+            log.info("triage level=CHECK rule=problem-report categories={}", triage.categories());
+            return new Answer(Answer.Kind.CHECK, false, List.of(), Answer.Source.of(result.related()),
+                    replies.check(result.verdict() == SearchResult.Verdict.UNCLEAR));
+        }
         return switch (result.verdict()) {
             case ANSWERED -> new Answer(Answer.Kind.ANSWERED, false, Answer.Source.of(result.passages()), List.of(),
                     replies.answer(Answer.Source.of(result.passages().get(0)), triage.needsSafetyNote()));
@@ -146,14 +184,39 @@ public class AnswerService {
         };
     }
 
+    /**
+     * The urgent advice never waits on the documents: the passage that names the danger follows it when one can be
+     * found and set, and when anything after triage fails the advice goes alone.
+     */
+    private Answer urgent(MessageText text, List<String> categories) {
+        try {
+            List<Answer.Source> danger = Answer.Source.of(
+                    lookUp(text, PassageSearch.Focus.DANGER, categories).passages());
+            return new Answer(Answer.Kind.URGENT, true, danger, List.of(), replies.urgent(danger));
+        } catch (RuntimeException e) {
+            log.error("The urgent reply's passage failed ({}); the urgent advice goes alone", e.getClass().getName());
+            return new Answer(Answer.Kind.URGENT, true, List.of(), List.of(), replies.urgent(List.of()));
+        }
+    }
+
     /** The documents' answer; when they cannot be searched, "not covered", so that a reply still goes out. */
     private SearchResult lookUp(MessageText text, PassageSearch.Focus focus, List<String> categories) {
         try {
             return search.search(text, focus, categories);
         } catch (RuntimeException e) {
-            log.warn("The knowledge could not be searched ({}): {}", e.getClass().getSimpleName(), e.getMessage());
+            // the type only: an exception's message may quote the parent's words
+            log.error("The knowledge could not be searched ({})", e.getClass().getName());
             return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
                     SearchResult.Evidence.NONE);
+        }
+    }
+
+    /** Statistics never cost a parent the answer. */
+    private static void count(Runnable counting) {
+        try {
+            counting.run();
+        } catch (RuntimeException e) {
+            log.error("A question could not be counted ({})", e.getClass().getName());
         }
     }
 }
