@@ -11,9 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}) → {@code handoff} (talking
- * to the clinic's staff) → {@code ask} and {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} →
- * {@code outbox} (everything sent on Sanad's own) → {@code text}, {@code audit} and
+ * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}), {@code alert} (hears the
+ * pipeline's danger reports) and {@code handoff} (talking to the clinic's staff) → {@code ask} and {@code staff} →
+ * {@code checkin}, {@code knowledge}, {@code safety}, {@code broadcast} → {@code outbox} (everything sent on Sanad's
+ * own) → {@code text}, {@code audit} and
  * {@code storage} (the database as replicas share it). A room may
  * use any room of a lower layer, none of its own layer and none above; inside {@code knowledge}, search → index →
  * ingest. Checked on the compiled classes with ArchUnit.
@@ -24,7 +25,7 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sanad");
 
-    private static final List<String> ROOMS = List.of("telegram", "web", "handoff", "ask", "staff",
+    private static final List<String> ROOMS = List.of("telegram", "web", "alert", "handoff", "ask", "staff", "checkin",
             "knowledge", "safety", "broadcast", "outbox", "text", "audit", "storage");
 
     @Test
@@ -41,9 +42,11 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("telegram").definedBy("org.sanad.telegram..")
                 .layer("web").definedBy("org.sanad.web..")
+                .layer("alert").definedBy("org.sanad.alert..")
                 .layer("handoff").definedBy("org.sanad.handoff..")
                 .layer("ask").definedBy("org.sanad.ask..")
                 .layer("staff").definedBy("org.sanad.staff..")
+                .layer("checkin").definedBy("org.sanad.checkin..")
                 .layer("knowledge").definedBy("org.sanad.knowledge..")
                 .layer("safety").definedBy("org.sanad.safety..")
                 .layer("broadcast").definedBy("org.sanad.broadcast..")
@@ -53,20 +56,22 @@ class ArchitectureTest {
                 .layer("storage").definedBy("org.sanad.storage..")
                 .whereLayer("telegram").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
+                .whereLayer("alert").mayNotBeAccessedByAnyLayer()
                 .whereLayer("handoff").mayOnlyBeAccessedByLayers("telegram", "web")
-                .whereLayer("ask").mayOnlyBeAccessedByLayers("telegram", "web", "handoff")
-                .whereLayer("staff").mayOnlyBeAccessedByLayers("telegram", "web", "handoff")
-                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
-                .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
-                .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff")
-                .whereLayer("outbox").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast", "outbox")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast", "outbox")
-                .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "handoff", "ask", "staff",
-                        "knowledge", "safety", "broadcast", "outbox")
+                .whereLayer("ask").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff")
+                .whereLayer("staff").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff")
+                .whereLayer("checkin").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("outbox").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast", "outbox")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast", "outbox")
+                .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast", "outbox")
                 .check(SANAD);
     }
 

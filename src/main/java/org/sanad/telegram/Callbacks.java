@@ -1,17 +1,22 @@
 package org.sanad.telegram;
 
+import org.sanad.checkin.CheckinButtons;
+
 /**
  * The callback_data of Sanad's inline buttons, all far below Telegram's 64 bytes: {@code t:<n>} a start topic,
  * {@code q:<key>} a "did you mean" question, {@code f:y|n:<key>} feedback, {@code b:s|c:<id>} send or cancel a
- * broadcast draft, {@code k:y|n} the answer to a CHECK reply (the child has a danger sign now, or not), {@code h:o}
- * talk to the clinic (optionally {@code h:o:<outcome>}), {@code h:e[:<id>]} end a conversation (the parent's own, or
- * conversation {@code id} from the staff group), {@code h:i} the mark under a staff reply. The CHECK answer needs no
- * memory: «yes» gets the urgent advice from whichever chat taps it.
+ * broadcast draft, {@code k:y|n} the answer to a CHECK reply (the child has a danger sign now, or not), {@code ci:…}
+ * the check-ins' buttons ({@link CheckinButtons}), {@code h:o} talk to the clinic (optionally {@code h:o:<outcome>}),
+ * {@code h:e[:<id>]} end a conversation (the parent's own, or conversation {@code id} from the staff group),
+ * {@code h:i} the mark under a staff reply. The CHECK answer needs no memory: «yes» gets the urgent advice from
+ * whichever chat taps it.
  */
 final class Callbacks {
 
-    enum Kind { TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, CHECK_YES, CHECK_NO, HANDOFF_OPEN,
-        HANDOFF_END, HANDOFF_MARK, UNKNOWN }
+    enum Kind {
+        TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, CHECK_YES, CHECK_NO, CHECKIN_ASK, CHECKIN_WHEN,
+        CHECKIN_FINE, CHECKIN_SIGN, HANDOFF_OPEN, HANDOFF_END, HANDOFF_MARK, UNKNOWN
+    }
 
     record Parsed(Kind kind, String value, boolean helpful) {
     }
@@ -80,6 +85,15 @@ final class Callbacks {
             case "h:i" -> {
                 return new Parsed(Kind.HANDOFF_MARK, "", false);
             }
+            case CheckinButtons.ASK -> {
+                return new Parsed(Kind.CHECKIN_ASK, "", false);
+            }
+            case CheckinButtons.FINE -> {
+                return new Parsed(Kind.CHECKIN_FINE, "", false);
+            }
+            case CheckinButtons.SIGN -> {
+                return new Parsed(Kind.CHECKIN_SIGN, "", false);
+            }
             default -> {
             }
         }
@@ -88,6 +102,10 @@ final class Callbacks {
         }
         if (data.matches("h:e:\\d{1,18}")) {
             return new Parsed(Kind.HANDOFF_END, data.substring(4), false);
+        }
+        if (data.startsWith(CheckinButtons.WHEN_PREFIX) && data.substring(CheckinButtons.WHEN_PREFIX.length())
+                .matches("[0-2]")) {
+            return new Parsed(Kind.CHECKIN_WHEN, data.substring(CheckinButtons.WHEN_PREFIX.length()), false);
         }
         String[] parts = data.split(":", 3);
         if (parts.length == 2 && parts[0].equals("t")) {

@@ -121,6 +121,9 @@ class StaffCommands {
                     count(usage, Counter.QUESTIONS), count(usage, Counter.ANSWERED),
                     count(usage, Counter.NOT_COVERED), count(usage, Counter.EMERGENCIES),
                     count(usage, Counter.FEEDBACK_HELPFUL), count(usage, Counter.FEEDBACK_NOT_HELPFUL))
+                    + texts.get("stats.checkins", count(usage, Counter.INJECTIONS), count(usage, Counter.CHECKINS_SENT),
+                    count(usage, Counter.CHECKIN_FINE), count(usage, Counter.CHECKIN_SIGN),
+                    count(usage, Counter.ALERTS_SENT))
                     + conversations());
         });
     }

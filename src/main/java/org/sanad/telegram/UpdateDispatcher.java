@@ -179,9 +179,10 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             return Optional.empty();
         }
         String text = textOf(update);
-        // «yes, my child has one of the signs now» is a danger-sign report too
-        boolean urgent = update.hasCallbackQuery()
-                && Callbacks.parse(update.getCallbackQuery().getData()).kind() == Callbacks.Kind.CHECK_YES;
+        // «yes, my child has one of the signs now» and a check-in's «لاحظت علامة منها» are danger-sign reports too
+        Callbacks.Kind tapped = update.hasCallbackQuery()
+                ? Callbacks.parse(update.getCallbackQuery().getData()).kind() : Callbacks.Kind.UNKNOWN;
+        boolean urgent = tapped == Callbacks.Kind.CHECK_YES || tapped == Callbacks.Kind.CHECKIN_SIGN;
         if (text != null && !text.isBlank()) {
             if (text.length() <= PRIORITY_TRIAGE_CHARACTERS) {
                 urgent = answers.isEmergency(text);

@@ -5,9 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
+import org.sanad.ask.Origin;
+import org.sanad.ask.DangerReport;
 import org.sanad.audit.UsageCounters;
 import org.sanad.handoff.Conversation;
 import org.sanad.handoff.Handoff;
+import org.sanad.checkin.Injections;
 import org.sanad.staff.Role;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
@@ -40,12 +43,17 @@ class UpdateHandler {
     private final StaffCommands staff;
     private final Handoff handoff;
     private final ClinicCommands clinic;
+    private final ParentCommands parents;
+    private final Injections injections;
 
     UpdateHandler(AnswerService answers, AnswerMessages messages, TelegramTexts texts, ButtonMemory buttons,
             BotIdentity bot, TelegramSender sender, UsageCounters counters, CommandRegistry commands,
-            StaffCommands staff, Handoff handoff, ClinicCommands clinic) {
+            StaffCommands staff, ParentCommands parents, Injections injections, Handoff handoff,
+            ClinicCommands clinic) {
         this.handoff = handoff;
         this.clinic = clinic;
+        this.parents = parents;
+        this.injections = injections;
         this.answers = answers;
         this.messages = messages;
         this.texts = texts;
@@ -63,7 +71,7 @@ class UpdateHandler {
         }
         boolean edited = !update.hasMessage();
         Message message = edited ? update.getEditedMessage() : update.getMessage();
-        List<BotApiMethod<?>> replies = handle(message, edited);
+        List<BotApiMethod<?>> replies = handle(message, edited, "tg-update:" + update.getUpdateId());
         if (!message.isUserMessage() && !replies.isEmpty() && replies.get(0) instanceof SendMessage first) {
             // in a group, show whom Sanad is answering
             first.setReplyParameters(ReplyParameters.builder().messageId(message.getMessageId())
@@ -77,7 +85,7 @@ class UpdateHandler {
         return replies;
     }
 
-    private List<BotApiMethod<?>> handle(Message message, boolean edited) {
+    private List<BotApiMethod<?>> handle(Message message, boolean edited, String reference) {
         long chatId = message.getChatId();
         if (!message.isUserMessage() && handoff.isStaffChat(chatId)) {
             Optional<List<BotApiMethod<?>>> handled = edited ? Optional.empty() : staffGroup(message);
@@ -106,7 +114,18 @@ class UpdateHandler {
         if (text.isBlank()) {
             return reply(chatId, "ask-me");
         }
-        return question(chatId, text);
+        long userId = message.getFrom() == null ? 0 : message.getFrom().getId();
+        if (!edited) {
+            // the answer to "when was the injection?" when it is a date alone; anything else is a question
+            Injections.Typed date = injections.typed(chatId, text);
+            if (date instanceof Injections.Typed.Recorded recorded) {
+                return parents.recorded(chatId, recorded.plan());
+            }
+            if (date instanceof Injections.Typed.InTheFuture) {
+                return reply(chatId, "checkin.future");
+            }
+        }
+        return question(chatId, text, Origin.telegram(chatId, userId, message.isUserMessage(), reference));
     }
 
     private List<BotApiMethod<?>> command(Message message, BotIdentity.CommandText typed) {
@@ -174,9 +193,9 @@ class UpdateHandler {
     }
 
     /** A parent's question, through the one pipeline every channel shares. */
-    private List<BotApiMethod<?>> question(long chatId, String text) {
+    private List<BotApiMethod<?>> question(long chatId, String text, Origin origin) {
         TelegramSender.Typing typing = sender.typing(chatId);
-        Answer answer = answers.answer(text);
+        Answer answer = answers.answer(text, origin);
         handoff.answered(chatId, answer.kind().name());
         List<BotApiMethod<?>> reply = new ArrayList<>(messages.render(chatId, answer));
         if (!answer.emergency()) {
@@ -190,14 +209,16 @@ class UpdateHandler {
         long userId = query.getFrom().getId();
         long chatId = query.getMessage() != null ? query.getMessage().getChatId() : userId;
         Callbacks.Parsed data = Callbacks.parse(query.getData());
+        // a private chat's id is its user's id
+        Origin origin = Origin.telegram(chatId, userId, chatId == userId, "tg-callback:" + query.getId());
         return switch (data.kind()) {
             case TOPIC -> {
                 String question = texts.find("topic." + data.value() + ".question");
                 yield question == null ? ack(query, texts.get("button.expired"))
-                        : acked(query, question(chatId, question));
+                        : acked(query, question(chatId, question, origin));
             }
             case QUESTION -> buttons.question(data.value(), chatId)
-                    .map(question -> acked(query, question(chatId, question)))
+                    .map(question -> acked(query, question(chatId, question, origin)))
                     .orElseGet(() -> ack(query, texts.get("button.expired")));
             case FEEDBACK -> switch (buttons.rate(data.value(), chatId)) {
                 case COUNTED -> {
@@ -208,6 +229,18 @@ class UpdateHandler {
                 case ALREADY_RATED -> ack(query, texts.get("feedback.already"));
                 case UNKNOWN -> ack(query, texts.get("button.expired"));
             };
+            case CHECKIN_ASK -> acked(query, parents.askWhen(new Command.Call(chatId, userId, "")));
+            case CHECKIN_WHEN -> acked(query, parents.recorded(chatId,
+                    injections.recordDaysAgo(chatId, Integer.parseInt(data.value()))));
+            case CHECKIN_FINE -> acked(query, injections.fine(chatId)
+                    .map(next -> reply(chatId, "checkin.fine", injections.when(next)))
+                    .orElseGet(() -> reply(chatId, "checkin.fine.last")));
+            case CHECKIN_SIGN -> {
+                // exactly as an urgent report: the same advice, counted, and the staff alerted
+                injections.signNoticed(chatId);
+                yield acked(query, new ArrayList<>(messages.render(chatId,
+                        answers.urgentReport(origin, DangerReport.Trigger.CHECKIN_BUTTON))));
+            }
             case BROADCAST_SEND, BROADCAST_CANCEL -> acked(query, staff.broadcastButton(chatId, userId,
                     Long.parseLong(data.value()), data.kind() == Callbacks.Kind.BROADCAST_SEND));
             case HANDOFF_OPEN -> acked(query, clinic.open(chatId, data.value().isEmpty() ? null : data.value()));
@@ -220,14 +253,14 @@ class UpdateHandler {
                     }));
             case HANDOFF_MARK -> ack(query, texts.get("handoff.from-clinic"));
             // «yes, now»: exactly the urgent reply of a reported sign, through the same pipeline
-            case CHECK_YES -> acked(query, new ArrayList<>(messages.render(chatId, answers.confirmDangerSign())));
+            case CHECK_YES -> acked(query, new ArrayList<>(messages.render(chatId, answers.confirmDangerSign(origin))));
             case CHECK_NO -> acked(query, new ArrayList<>(messages.render(chatId, answers.noDangerSign())));
             case UNKNOWN -> ack(query, texts.get("button.expired"));
         };
     }
 
-    private List<BotApiMethod<?>> reply(long chatId, String textKey) {
-        return new ArrayList<>(messages.plain(chatId, texts.get(textKey), null));
+    private List<BotApiMethod<?>> reply(long chatId, String textKey, Object... args) {
+        return new ArrayList<>(messages.plain(chatId, texts.get(textKey, args), null));
     }
 
     /** Every button tap is answered, or the parent's Telegram shows a spinner until it gives up. */

@@ -38,13 +38,14 @@ class CommandRegistryTest {
     @Test
     void eachRoleSeesItsOwnCommandsAndThoseOfTheRolesBelow() {
         assertThat(registry.visibleTo(Role.EVERYONE)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "clinic", "endclinic");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "clinic", "endclinic");
         assertThat(registry.visibleTo(Role.STAFF)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "clinic", "endclinic",
-                        "broadcast", "close");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "clinic", "endclinic", "broadcast", "close");
         assertThat(registry.visibleTo(Role.ADMIN)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "clinic", "endclinic",
-                        "broadcast", "close", "stats", "reindex");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "clinic", "endclinic", "broadcast", "close", "stats", "reindex");
     }
 
     @Test
