@@ -84,8 +84,13 @@ class SafetyNetTest {
 
     @Test
     void catchesASignInWordsTheDetectorDoesNotKnowYet() {
-        String report = "ابني ما عاد يتحكم في البول";
-        assertThat(service.answer(report).kind()).as(report).isIn(Answer.Kind.URGENT, Answer.Kind.CHECK);
+        // the kinds of miss issue 13 lists: other words for signs the lexicon knows
+        for (String report : List.of("ابني ما عاد يتحكم في البول", "ابني يرى كل شيء اثنين منذ الحقنة",
+                "ابني ما يقدر يمسك بوله من امبارح", "بنتي صارت ضعيفة بكل جسمها ما تقدر توقف ولا تمسك شي",
+                "ابني صدره ينسحب لجوه لما يتنفس", "my son is weak all over since the injection",
+                "binti 3enha btshoof kol 7aga etnen")) {
+            assertThat(service.answer(report).kind()).as(report).isIn(Answer.Kind.URGENT, Answer.Kind.CHECK);
+        }
     }
 
     @Test
