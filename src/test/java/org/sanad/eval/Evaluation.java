@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
@@ -39,14 +40,14 @@ public final class Evaluation {
 
     /** Scores with the standard texts of {@link TestPipeline#replies()}. */
     public static Evaluation run(AnswerService service, ReplyComposer replies, List<EvalRow> rows) {
-        return run(service, replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice(), rows);
+        return run(service::answer, replies, rows);
     }
 
-    private static Evaluation run(AnswerService service, String doctorNote, String urgentAdvice, String crisisAdvice,
-            List<EvalRow> rows) {
-        Evaluation evaluation = new Evaluation(doctorNote, urgentAdvice, crisisAdvice);
+    /** Scores any answerer, such as the plain-Lucene peer of {@link PlainLucenePeer}. */
+    public static Evaluation run(Function<String, Answer> answerer, ReplyComposer replies, List<EvalRow> rows) {
+        Evaluation evaluation = new Evaluation(replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice());
         Map<EvalRow, Answer> answers = new LinkedHashMap<>();
-        rows.forEach(row -> answers.put(row, service.answer(row.text())));
+        rows.forEach(row -> answers.put(row, answerer.apply(row.text())));
         evaluation.score(answers);
         return evaluation;
     }
@@ -54,6 +55,10 @@ public final class Evaluation {
     private void score(Map<EvalRow, Answer> answers) {
         measure("answer top-1", answers, r -> r.kind().equals("answer"), (r, a) -> top(a, r, 1));
         measure("answer top-3", answers, r -> r.kind().equals("answer"), (r, a) -> top(a, r, 3));
+        // Answered, but the first passage is not the one asked for: worse than "not covered".
+        measure("wrong answers", answers, r -> r.kind().equals("answer"),
+                (r, a) -> a.answered() && !top(a, r, 1));
+        measure("passages in score order", answers, r -> true, (r, a) -> inScoreOrder(a));
         measure("answer top-1 (regular)", answers, r -> r.kind().equals("answer") && !r.hard(), (r, a) -> top(a, r, 1));
         measure("answer top-1 (hard)", answers, r -> r.kind().equals("answer") && r.hard(), (r, a) -> top(a, r, 1));
         measure("negated answered top-1", answers, r -> r.kind().equals("negated"), (r, a) -> top(a, r, 1));
@@ -96,9 +101,14 @@ public final class Evaluation {
                 continue;
             }
             total++;
+            // A measure of harm (wrong answers) lists the rows that did the harm.
+            boolean harm = name.startsWith("wrong");
             if (hit.test(e.getKey(), e.getValue())) {
                 hits++;
-            } else {
+                if (harm) {
+                    misses.add(describe(e.getKey(), e.getValue()));
+                }
+            } else if (!harm) {
                 misses.add(describe(e.getKey(), e.getValue()));
             }
         }
@@ -113,6 +123,23 @@ public final class Evaluation {
             }
         }
         return false;
+    }
+
+    private static boolean inScoreOrder(Answer answer) {
+        List<Answer.Source> passages = answer.passages();
+        for (int i = 1; i < passages.size(); i++) {
+            if (passages.get(i).score() > passages.get(i - 1).score()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One line for comparing answerers: top-1, top-3, wrong answers, out-of-scope rejected. */
+    public String summary() {
+        return String.format("top-1 %5.1f %%  top-3 %5.1f %%  wrong %5.1f %% (%d)  oos rejected %5.1f %%",
+                100 * get("answer top-1").rate(), 100 * get("answer top-3").rate(), 100 * get("wrong answers").rate(),
+                get("wrong answers").hits(), 100 * get("out-of-scope rejected").rate());
     }
 
     private static String describe(EvalRow row, Answer answer) {
