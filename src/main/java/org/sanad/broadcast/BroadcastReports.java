@@ -100,8 +100,14 @@ class BroadcastReports {
         String duration = text("broadcast.duration", took.toMinutes(), took.toSecondsPart());
         log.info("Broadcast {} done in {} s: {} sent, {} blocked, {} failed, {} in doubt, of {}", id,
                 took.toSeconds(), counts.sent(), counts.blocked(), counts.failed(), counts.inDoubt(), counts.recipients());
-        send(id, "report", text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
+        OutboxMessage report = OutboxMessage.text(text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
                 counts.failed(), counts.inDoubt()));
+        if (counts.inDoubt() > 0) {
+            report = report.withButtons(OutboxMessage.Button.callback(text("broadcast.resend-button"),
+                    BroadcastStore.RESEND_BUTTON_PREFIX + id));
+        }
+        // a broadcast resent to those in doubt ends, and is reported, once more
+        send(id, "report:" + now.toEpochMilli(), report);
         return true;
     }
 
@@ -110,10 +116,14 @@ class BroadcastReports {
     }
 
     private void send(long broadcastId, String what, String text) {
+        send(broadcastId, what, OutboxMessage.text(text));
+    }
+
+    private void send(long broadcastId, String what, OutboxMessage message) {
         Long staffChat = jdbc.sql("SELECT staff_chat_id FROM broadcast WHERE id = ?").param(broadcastId)
                 .query(Long.class).optional().orElse(null);
         if (staffChat != null) {
-            outbox.enqueue(Outbox.Request.of(OutboxKind.REPORT, staffChat, OutboxMessage.text(text))
+            outbox.enqueue(Outbox.Request.of(OutboxKind.REPORT, staffChat, message)
                     .key("broadcast:" + broadcastId + ":" + what));
         }
     }

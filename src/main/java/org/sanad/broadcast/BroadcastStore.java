@@ -29,6 +29,13 @@ public class BroadcastStore {
 
     public enum Outcome { STARTED, ALREADY_STARTED, CANCELLED, NOT_FOUND, NOT_YOURS }
 
+    /** «أعد الإرسال لهم» under a report with parents in doubt: {@code messages} went back to the queue. */
+    public record Resend(Outcome outcome, int messages) {
+    }
+
+    /** The callback data of «أعد الإرسال لهم», followed by the broadcast's id. */
+    public static final String RESEND_BUTTON_PREFIX = "b:r:";
+
     public record Stats(long activeSubscribers, long broadcasts, long delivered, long blocked, long failed) {
     }
 
@@ -168,6 +175,36 @@ public class BroadcastStore {
                     .update();
             return Outcome.CANCELLED;
         });
+    }
+
+    /**
+     * Sends a finished broadcast again to the parents whose message is in doubt (a crash or a timeout while Telegram
+     * had it): most of them probably got it, so some will get it twice; the staff member decides. The broadcast is
+     * sending again and reports again at the end.
+     */
+    public Resend resendInDoubt(long broadcastId, long staffUserId) {
+        Resend resend = transactions.execute(status -> {
+            Optional<Row> row = lock(broadcastId);
+            Optional<Outcome> refusal = refusal(row, staffUserId);
+            if (refusal.isPresent()) {
+                return new Resend(refusal.get(), 0);
+            }
+            int messages = jdbc.sql("UPDATE delivery SET status = 'PENDING', in_doubt = FALSE, attempts = 0, "
+                            + "claimed_by = NULL, claimed_until = NULL, not_before = ? "
+                            + "WHERE broadcast_id = ? AND status = 'IN_DOUBT'")
+                    .params(now(), broadcastId)
+                    .update();
+            if (messages > 0) {
+                jdbc.sql("UPDATE broadcast SET status = 'SENDING', finished_at = NULL, last_progress_at = ? WHERE id = ?")
+                        .params(now(), broadcastId)
+                        .update();
+            }
+            return new Resend(Outcome.STARTED, messages);
+        });
+        if (resend.messages() > 0) {
+            senderWakeUp.run();
+        }
+        return resend;
     }
 
     public Stats stats() {

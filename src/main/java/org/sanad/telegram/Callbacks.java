@@ -4,18 +4,18 @@ import org.sanad.checkin.CheckinButtons;
 
 /**
  * The callback_data of Sanad's inline buttons, all far below Telegram's 64 bytes: {@code t:<n>} a start topic,
- * {@code q:<key>} a "did you mean" question, {@code f:y|n:<key>} feedback, {@code b:s|c:<id>} send or cancel a
- * broadcast draft, {@code k:y|n} the answer to a CHECK reply (the child has a danger sign now, or not), {@code ci:…}
- * the check-ins' buttons ({@link CheckinButtons}), {@code h:o} talk to the clinic (optionally {@code h:o:<outcome>}),
- * {@code h:e[:<id>]} end a conversation (the parent's own, or conversation {@code id} from the staff group),
- * {@code h:i} the mark under a staff reply. The CHECK answer needs no memory: «yes» gets the urgent advice from
- * whichever chat taps it.
+ * {@code q:<key>} a "did you mean" question, {@code f:y|n:<key>} feedback, {@code b:s|c|r:<id>} send or cancel a
+ * broadcast draft or resend it to those in doubt, {@code k:y|n} the answer to a CHECK reply (the child has a danger
+ * sign now, or not), {@code ci:…} the check-ins' buttons ({@link CheckinButtons}), {@code h:o} talk to the clinic
+ * (optionally {@code h:o:<outcome>}), {@code h:e[:<id>]} end a conversation (the parent's own, or conversation
+ * {@code id} from the staff group), {@code h:i} the mark under a staff reply. The CHECK answer needs no memory: «yes»
+ * gets the urgent advice from whichever chat taps it.
  */
 final class Callbacks {
 
     enum Kind {
-        TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, CHECK_YES, CHECK_NO, CHECKIN_ASK, CHECKIN_WHEN,
-        CHECKIN_FINE, CHECKIN_SIGN, HANDOFF_OPEN, HANDOFF_END, HANDOFF_MARK, UNKNOWN
+        TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, BROADCAST_RESEND, CHECK_YES, CHECK_NO,
+        CHECKIN_ASK, CHECKIN_WHEN, CHECKIN_FINE, CHECKIN_SIGN, HANDOFF_OPEN, HANDOFF_END, HANDOFF_MARK, UNKNOWN
     }
 
     record Parsed(Kind kind, String value, boolean helpful) {
@@ -123,6 +123,9 @@ final class Callbacks {
         if (parts.length == 3 && parts[0].equals("b") && parts[2].matches("\\d{1,18}")) {
             if (parts[1].equals("s")) {
                 return new Parsed(Kind.BROADCAST_SEND, parts[2], false);
+            }
+            if (parts[1].equals("r")) {
+                return new Parsed(Kind.BROADCAST_RESEND, parts[2], false);
             }
             if (parts[1].equals("c")) {
                 return new Parsed(Kind.BROADCAST_CANCEL, parts[2], false);

@@ -109,6 +109,19 @@ class StaffCommands {
         });
     }
 
+    /** «أعد الإرسال لهم» under a report: the parents in doubt get the broadcast again. */
+    List<BotApiMethod<?>> resendButton(long chatId, long userId, long broadcastId) {
+        return permitted(chatId, () -> {
+            BroadcastStore.Resend resend = broadcasts.resendInDoubt(roles.telegramUser(userId), broadcastId);
+            return switch (resend.outcome()) {
+                case NOT_FOUND -> reply(chatId, texts.get("broadcast.not-found"));
+                case NOT_YOURS -> reply(chatId, texts.get("broadcast.not-yours"));
+                default -> reply(chatId, resend.messages() == 0 ? texts.get("broadcast.resend-none")
+                        : texts.get("broadcast.resent", String.valueOf(resend.messages())));
+            };
+        });
+    }
+
     private List<BotApiMethod<?>> stats(Command.Call call) {
         long chatId = call.chatId();
         return permitted(chatId, () -> {

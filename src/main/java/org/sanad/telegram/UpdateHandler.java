@@ -241,6 +241,7 @@ class UpdateHandler {
                 yield acked(query, new ArrayList<>(messages.render(chatId,
                         answers.urgentReport(origin, DangerReport.Trigger.CHECKIN_BUTTON))));
             }
+            case BROADCAST_RESEND -> acked(query, staff.resendButton(chatId, userId, Long.parseLong(data.value())));
             case BROADCAST_SEND, BROADCAST_CANCEL -> acked(query, staff.broadcastButton(chatId, userId,
                     Long.parseLong(data.value()), data.kind() == Callbacks.Kind.BROADCAST_SEND));
             case HANDOFF_OPEN -> acked(query, clinic.open(chatId, data.value().isEmpty() ? null : data.value()));

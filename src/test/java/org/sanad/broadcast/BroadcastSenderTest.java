@@ -300,6 +300,32 @@ class BroadcastSenderTest {
         assertThat(rig.staffMessages().get(0).text()).contains("غير مؤكد بسبب انقطاع أثناء الإرسال: 1");
     }
 
+    @Test
+    void theReportOffersToResendToTheParentsInDoubtAndOnlyTheBroadcastsAuthorMay() {
+        SenderRig rig = rig(H2);
+        List<Long> chats = rig.subscribe(3);
+        long id = rig.broadcast("رسالة لم يُعرف مصيرها");
+        // a message Telegram had when its sender died, set aside as in doubt (SANAD_BROADCAST_INDOUBT=skip)
+        rig.db.jdbc().sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_by = 'dead#1' "
+                + "WHERE chat_id = ?").param(chats.get(1)).update();
+        rig.startSender(SenderRig.settings());
+        rig.awaitDone(id, Duration.ofSeconds(20));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !rig.staffMessages().isEmpty());
+        assertThat(rig.staffMessages().get(0).callbackData()).containsExactly("b:r:" + id);
+        assertThat(telegram.delivered("sendMessage", chats.get(1))).isEmpty();
+
+        assertThat(rig.broadcasts.resendInDoubt(id, SenderRig.STAFF + 1).outcome())
+                .isEqualTo(BroadcastStore.Outcome.NOT_YOURS);
+        BroadcastStore.Resend resend = rig.broadcasts.resendInDoubt(id, SenderRig.STAFF);
+        assertThat(resend.messages()).isOne();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> telegram.delivered("sendMessage", chats.get(1)).size() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> rig.staffMessages().size() == 2);
+        assertThat(rig.staffMessages().get(1).text()).contains("وصل إلى: 3 من 3")
+                .contains("غير مؤكد بسبب انقطاع أثناء الإرسال: 0");
+        assertThat(rig.staffMessages().get(1).callbackData()).isEmpty();
+        assertThat(rig.broadcasts.resendInDoubt(id, SenderRig.STAFF).messages()).isZero();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void withResendAMessageLeftInFlightByADeadSenderIsSentAgain(Database db) {
