@@ -35,10 +35,13 @@ public final class LanguageResources {
     private final Map<String, List<String>> latinLexicon;
     private final Map<String, Set<String>> chitchat;
     private final Set<String> clauseOpeners;
+    private final Map<String, List<String>> dialectLexicon;
 
     private LanguageResources(Set<String> stopWords, List<List<String>> stopPhrases, Set<String> weakWords,
             Set<String> generalWords, Set<String> anchorWords, Set<String> openAnchorWords, Map<String, String> lemmas, List<SynonymRule> synonyms,
-            Map<String, List<String>> latinLexicon, Map<String, Set<String>> chitchat, Set<String> clauseOpeners) {
+            Map<String, List<String>> latinLexicon, Map<String, Set<String>> chitchat, Set<String> clauseOpeners,
+            Map<String, List<String>> dialectLexicon) {
+        this.dialectLexicon = dialectLexicon;
         this.stopWords = stopWords;
         this.stopPhrases = stopPhrases;
         this.weakWords = weakWords;
@@ -82,6 +85,9 @@ public final class LanguageResources {
             }
         }
         List<SynonymRule> synonyms = new ArrayList<>(parseSynonyms(lines(classpath("synonyms.txt"))));
+        Set<String> weak = wordSet("weak-words.txt");
+        Set<String> general = wordSet("general-words.txt");
+        Set<String> anchors = wordSet("anchors.txt");
         if (adminSynonyms != null && Files.isRegularFile(adminSynonyms)) {
             try {
                 synonyms.addAll(parseSynonyms(Files.readAllLines(adminSynonyms, StandardCharsets.UTF_8)));
@@ -103,6 +109,20 @@ public final class LanguageResources {
                 }
             }
         }
+        // The everyday lexicon comes after every hand-written list, which wins where both know a word.
+        Set<String> handWritten = new HashSet<>(stop);
+        handWritten.addAll(weak);
+        handWritten.addAll(general);
+        anchors.forEach(a -> handWritten.add(a.replace("~", "")));
+        synonyms.forEach(rule -> rule.from().forEach(phrase -> handWritten.add(String.join(" ", phrase))));
+        Map<String, List<String>> lexicon = dialectLexicon(lines(classpath(DIALECT_LEXICON)), handWritten, stop);
+        for (String[] entry : tsv(lines(classpath(LATIN_LEXICON)))) {
+            String key = String.join(" ", words(entry[0]));
+            List<String> target = words(entry[1].split(",")[0]);
+            if (!key.isEmpty() && !target.isEmpty() && !stop.contains(key)) {
+                latin.putIfAbsent(key, target);
+            }
+        }
         Map<String, Set<String>> chitchat = new HashMap<>();
         String section = "greeting";
         for (String line : lines(classpath("chitchat.txt"))) {
@@ -112,9 +132,60 @@ public final class LanguageResources {
             }
             chitchat.computeIfAbsent(section, k -> new HashSet<>()).add(String.join(" ", words(line)));
         }
-        return new LanguageResources(stop, stopPhrases, wordSet("weak-words.txt"), wordSet("general-words.txt"),
-                wordSet("anchors.txt"), openAnchors(), lemmas,
-                synonyms, latin, chitchat, looseSet("clause-openers.txt"));
+        return new LanguageResources(stop, stopPhrases, weak, general, anchors, openAnchors(), lemmas,
+                synonyms, latin, chitchat, looseSet("clause-openers.txt"), lexicon);
+    }
+
+    /** The general dialect→MSA lexicon of everyday life (generated, see scripts/merge-dialect-lexicon.py). */
+    static final String DIALECT_LEXICON = "dialect-msa.tsv";
+    /** Its Arabizi and English forms, added to {@code latin.txt}'s (which wins). */
+    static final String LATIN_LEXICON = "latin-msa.tsv";
+
+    /**
+     * Single dialect words and the MSA words they stand for, read through the same chain as messages. A form the
+     * hand-written lists already know (filler, question and everyday words, anchors, synonyms) keeps their meaning.
+     */
+    private static Map<String, List<String>> dialectLexicon(List<String> lines, Set<String> handWritten,
+            Set<String> stop) {
+        Map<String, List<String>> out = new HashMap<>();
+        for (String[] entry : tsv(lines)) {
+            List<String> form = words(entry[0]);
+            if (form.size() != 1 || handWritten.contains(form.get(0)) || out.containsKey(form.get(0))) {
+                continue;
+            }
+            List<String> targets = new ArrayList<>();
+            for (String target : entry[1].split(",")) {
+                for (String word : words(target)) {
+                    if (!stop.contains(word) && !targets.contains(word)) {
+                        targets.add(word);
+                    }
+                }
+            }
+            if (!targets.isEmpty()) {
+                out.put(form.get(0), List.copyOf(targets));
+            }
+        }
+        return Map.copyOf(out);
+    }
+
+    /** Lines of a tab-separated lexicon with at least a form and its targets. */
+    private static List<String[]> tsv(List<String> lines) {
+        List<String[]> out = new ArrayList<>();
+        for (String line : lines) {
+            String[] columns = line.split("\t");
+            if (columns.length >= 2 && !columns[0].isBlank() && !columns[1].isBlank()) {
+                out.add(columns);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The everyday dialect lexicon: a dialect word («بيزهق», «نحميه») → the MSA words it stands for. Search uses
+     * it for words the documents do not have themselves.
+     */
+    public Map<String, List<String>> dialectLexicon() {
+        return dialectLexicon;
     }
 
     private static List<SynonymRule> parseSynonyms(List<String> lines) {
@@ -160,7 +231,7 @@ public final class LanguageResources {
 
     /** The bundled files, for {@link #fingerprint()}. */
     private static final List<String> FILES = List.of("stopwords.txt", "weak-words.txt", "general-words.txt",
-            "anchors.txt", "lemmas.txt", "synonyms.txt", "latin.txt", "chitchat.txt", "clause-openers.txt");
+            "anchors.txt", "lemmas.txt", "synonyms.txt", "latin.txt", "chitchat.txt", "clause-openers.txt", DIALECT_LEXICON, LATIN_LEXICON);
     private static final String FINGERPRINT = fingerprintOf(FILES);
 
     /**

@@ -49,6 +49,8 @@ class BlindSetTool {
         }
         PassageIndex index = TestKnowledge.index(knowledge, Files.createTempDirectory("blind-index"));
         AnswerService service = TestPipeline.answerService(TestKnowledge.search(index));
+        PlainLucenePeer peer = new PlainLucenePeer(knowledge);
+        StringBuilder summary = new StringBuilder("\n=== summary: Sanad beside plain Lucene (ArabicAnalyzer, BM25) ===\n");
         for (String set : sets.split(",")) {
             List<String> lines = Files.readAllLines(Path.of(set), StandardCharsets.UTF_8).stream()
                     .filter(l -> !l.isBlank()).toList();
@@ -60,8 +62,14 @@ class BlindSetTool {
                 Evaluation evaluation = Evaluation.run(service, TestPipeline.replies(), rows);
                 String report = evaluation.report(set);
                 System.out.println(QUIET ? report.substring(0, report.indexOf("--- misses")) : report);
+                Evaluation plain = Evaluation.run(peer::answer, TestPipeline.replies(), rows);
+                summary.append(Path.of(set).getFileName()).append('\n')
+                        .append("  sanad  ").append(evaluation.summary()).append('\n')
+                        .append("  lucene ").append(plain.summary()).append('\n');
             }
         }
+        System.out.println(summary);
+        peer.close();
         index.close();
     }
 

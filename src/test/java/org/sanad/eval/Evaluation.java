@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
@@ -39,14 +40,14 @@ public final class Evaluation {
 
     /** Scores with the standard texts of {@link TestPipeline#replies()}. */
     public static Evaluation run(AnswerService service, ReplyComposer replies, List<EvalRow> rows) {
-        return run(service, replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice(), rows);
+        return run(service::answer, replies, rows);
     }
 
-    private static Evaluation run(AnswerService service, String doctorNote, String urgentAdvice, String crisisAdvice,
-            List<EvalRow> rows) {
-        Evaluation evaluation = new Evaluation(doctorNote, urgentAdvice, crisisAdvice);
+    /** Scores any answerer, such as the plain-Lucene peer of {@link PlainLucenePeer}. */
+    public static Evaluation run(Function<String, Answer> answerer, ReplyComposer replies, List<EvalRow> rows) {
+        Evaluation evaluation = new Evaluation(replies.doctorNote(), replies.urgentAdvice(), replies.crisisAdvice());
         Map<EvalRow, Answer> answers = new LinkedHashMap<>();
-        rows.forEach(row -> answers.put(row, service.answer(row.text())));
+        rows.forEach(row -> answers.put(row, answerer.apply(row.text())));
         evaluation.score(answers);
         return evaluation;
     }
@@ -54,6 +55,10 @@ public final class Evaluation {
     private void score(Map<EvalRow, Answer> answers) {
         measure("answer top-1", answers, r -> r.kind().equals("answer"), (r, a) -> top(a, r, 1));
         measure("answer top-3", answers, r -> r.kind().equals("answer"), (r, a) -> top(a, r, 3));
+        // Answered, but the first passage is not the one asked for: worse than "not covered".
+        measure("wrong answers", answers, r -> r.kind().equals("answer"),
+                (r, a) -> a.answered() && !top(a, r, 1));
+        measure("passages in score order", answers, r -> true, (r, a) -> inScoreOrder(a));
         measure("answer top-1 (regular)", answers, r -> r.kind().equals("answer") && !r.hard(), (r, a) -> top(a, r, 1));
         measure("answer top-1 (hard)", answers, r -> r.kind().equals("answer") && r.hard(), (r, a) -> top(a, r, 1));
         measure("negated answered top-1", answers, r -> r.kind().equals("negated"), (r, a) -> top(a, r, 1));
@@ -63,6 +68,14 @@ public final class Evaluation {
         measure("oos uncovered rejected", answers, r -> r.kind().equals("oos") && r.uncovered(), (r, a) -> !a.answered());
         measure("chitchat: no passage", answers, r -> r.kind().equals("chitchat"), (r, a) -> !a.answered());
         measure("emergency recall", answers, r -> r.kind().equals("emergency"), (r, a) -> a.emergency());
+        measure("emergency: URGENT or CHECK", answers, r -> r.kind().equals("emergency"),
+                (r, a) -> a.emergency() || a.kind() == Answer.Kind.CHECK);
+        // The safety net must stay rare: shown as the share of questions that did NOT get CHECK.
+        measure("answer questions: no CHECK", answers, r -> r.kind().equals("answer"),
+                (r, a) -> a.kind() != Answer.Kind.CHECK);
+        measure("ordinary messages: no CHECK", answers,
+                r -> r.kind().equals("answer") || r.kind().equals("oos") || r.kind().equals("chitchat"),
+                (r, a) -> a.kind() != Answer.Kind.CHECK);
         measure("negated not escalated", answers, r -> r.kind().equals("negated"), (r, a) -> !a.emergency());
         measure("no false alarm", answers,
                 r -> r.kind().equals("oos") || r.kind().equals("chitchat") || r.kind().equals("answer") && !r.emergencyEither(),
@@ -88,9 +101,14 @@ public final class Evaluation {
                 continue;
             }
             total++;
+            // A measure of harm (wrong answers) lists the rows that did the harm.
+            boolean harm = name.startsWith("wrong");
             if (hit.test(e.getKey(), e.getValue())) {
                 hits++;
-            } else {
+                if (harm) {
+                    misses.add(describe(e.getKey(), e.getValue()));
+                }
+            } else if (!harm) {
                 misses.add(describe(e.getKey(), e.getValue()));
             }
         }
@@ -107,8 +125,25 @@ public final class Evaluation {
         return false;
     }
 
+    private static boolean inScoreOrder(Answer answer) {
+        List<Answer.Source> passages = answer.passages();
+        for (int i = 1; i < passages.size(); i++) {
+            if (passages.get(i).score() > passages.get(i - 1).score()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** One line for comparing answerers: top-1, top-3, wrong answers, out-of-scope rejected. */
+    public String summary() {
+        return String.format("top-1 %5.1f %%  top-3 %5.1f %%  wrong %5.1f %% (%d)  oos rejected %5.1f %%",
+                100 * get("answer top-1").rate(), 100 * get("answer top-3").rate(), 100 * get("wrong answers").rate(),
+                get("wrong answers").hits(), 100 * get("out-of-scope rejected").rate());
+    }
+
     private static String describe(EvalRow row, Answer answer) {
-        String got = answer.passages().isEmpty() ? answer.kind().name()
+        String got = answer.passages().isEmpty() || answer.kind() == Answer.Kind.CHECK ? answer.kind().name()
                 : answer.passages().get(0).id() + " " + preview(answer.passages().get(0).text());
         return row.id() + " [" + row.dialect() + "] «" + row.text() + "» → " + got + (answer.emergency() ? " (emergency)" : "");
     }
@@ -122,9 +157,21 @@ public final class Evaluation {
         return measures.get(name);
     }
 
+    /** The share of a kind of message that got the safety net's CHECK reply (target: at most 10 %). */
+    public double checkRate(Measure noCheck) {
+        return 1 - noCheck.rate();
+    }
+
+    private String checkRate(String messages) {
+        Measure noCheck = measures.get(messages + ": no CHECK");
+        return noCheck == null || noCheck.total() == 0 ? "" : String.format("%-28s %5.1f %%  (%d/%d)%n",
+                "CHECK rate, " + messages, 100 * checkRate(noCheck), noCheck.total() - noCheck.hits(), noCheck.total());
+    }
+
     public String report(String title) {
         StringBuilder out = new StringBuilder("\n=== " + title + " ===\n");
         measures.values().stream().filter(m -> m.total() > 0).forEach(m -> out.append(m).append('\n'));
+        out.append(checkRate("answer questions")).append(checkRate("ordinary messages"));
         out.append("--- misses ---\n");
         measures.values().stream().filter(m -> m.total() > 0 && !m.name().startsWith("  ") && !m.misses().isEmpty())
                 .forEach(m -> {

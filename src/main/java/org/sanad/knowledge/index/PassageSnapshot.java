@@ -49,6 +49,10 @@ public final class PassageSnapshot extends IndexSearcher {
     private final String[] passageOfDoc;
     private final boolean[] questionDoc;
     private final Map<String, Set<String>> termsOfPassage;
+    /** The words of the passage's own text and heading, without its example questions. */
+    private final Map<String, Set<String>> ownTermsOfPassage;
+    /** The words of the passage's own section heading (its title when it has none): the topic it is about. */
+    private final Map<String, Set<String>> headingTermsOfPassage;
     private final Vocabulary vocabulary;
     private final LanguageResources language;
     private final String contentHash;
@@ -62,6 +66,7 @@ public final class PassageSnapshot extends IndexSearcher {
         questionDoc = new boolean[max];
         Map<String, Passage> byId = new LinkedHashMap<>();
         Map<String, Set<String>> terms = new HashMap<>();
+        Map<String, Set<String>> own = new HashMap<>();
         StoredFields stored = reader.storedFields();
         TermVectors vectors = reader.termVectors();
         for (int doc = 0; doc < max; doc++) {
@@ -74,17 +79,31 @@ public final class PassageSnapshot extends IndexSearcher {
                         List.of(d.getValues(QUESTIONS))));
             }
             Set<String> words = terms.computeIfAbsent(id, k -> new HashSet<>());
+            Set<String> ownWords = own.computeIfAbsent(id, k -> new HashSet<>());
             Terms vector = vectors.get(doc, VOCABULARY);
             if (vector != null) {
                 TermsEnum it = vector.iterator();
                 for (BytesRef term = it.next(); term != null; term = it.next()) {
                     words.add(term.utf8ToString());
+                    if (!questionDoc[doc]) {
+                        ownWords.add(term.utf8ToString());
+                    }
                 }
             }
         }
         this.passages = Collections.unmodifiableMap(byId);
+        Map<String, Set<String>> headings = new HashMap<>();
+        try (org.apache.lucene.analysis.Analyzer analyzer = PassageDocuments.analyzer(language)) {
+            for (Passage passage : byId.values()) {
+                headings.put(passage.id(), analysed(analyzer,
+                        passage.section().isBlank() ? passage.title() : passage.section()));
+            }
+        }
+        this.headingTermsOfPassage = headings;
         terms.replaceAll((id, set) -> Set.copyOf(set));
+        own.replaceAll((id, set) -> Set.copyOf(set));
         this.termsOfPassage = terms;
+        this.ownTermsOfPassage = own;
         this.vocabulary = Vocabulary.of(reader, VOCABULARY);
     }
 
@@ -110,6 +129,30 @@ public final class PassageSnapshot extends IndexSearcher {
     /** Every analysed word of a passage, its heading and its example questions. */
     public Set<String> termsOf(String passageId) {
         return termsOfPassage.getOrDefault(passageId, Set.of());
+    }
+
+    /** The analysed words of a passage's own text and heading: what it says, not what it was asked. */
+    public Set<String> ownTermsOf(String passageId) {
+        return ownTermsOfPassage.getOrDefault(passageId, Set.of());
+    }
+
+    /** The analysed words of the heading a passage sits under (its section, or the title when it has none). */
+    public Set<String> headingTermsOf(String passageId) {
+        return headingTermsOfPassage.getOrDefault(passageId, Set.of());
+    }
+
+    private static Set<String> analysed(org.apache.lucene.analysis.Analyzer analyzer, String text) throws IOException {
+        Set<String> out = new HashSet<>();
+        try (org.apache.lucene.analysis.TokenStream tokens = analyzer.tokenStream(CONTEXT, text)) {
+            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
+                    tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+            tokens.reset();
+            while (tokens.incrementToken()) {
+                out.add(term.toString());
+            }
+            tokens.end();
+        }
+        return Set.copyOf(out);
     }
 
     public Vocabulary vocabulary() {

@@ -63,6 +63,18 @@ public final class ConfidenceGate {
     }
 
     SearchResult.Evidence evidence(List<PassageSearch.ResolvedSlot> slots, Set<String> passageTerms) {
+        return evidence(slots, passageTerms, passageTerms, Set.of());
+    }
+
+    /**
+     * @param ownTerms      the words of the passage's text and heading
+     * @param questionTerms those and the words of its example questions: a word only an example question has
+     *                      counts for half, so that the questions help without outweighing what the text says
+     * @param headingTerms  the words of the passage's section heading: a message that names that topic with a
+     *                      distinctive word («الجبيرة», «المدرسة») is on the subject, as one naming Botox is
+     */
+    SearchResult.Evidence evidence(List<PassageSearch.ResolvedSlot> slots, Set<String> ownTerms,
+            Set<String> questionTerms, Set<String> headingTerms) {
         int content = 0;
         int unknown = 0;
         double weight = 0;
@@ -77,6 +89,8 @@ public final class ConfidenceGate {
             content++;
             anchor |= slot.anchor();
             double w = slot.weight();
+            anchor |= !slot.unknown() && !slot.slot().general() && w >= DISTINCTIVE
+                    && slot.known().stream().anyMatch(headingTerms::contains);
             weight += w;
             if (slot.unknown()) {
                 unknown++;
@@ -85,16 +99,23 @@ public final class ConfidenceGate {
                 weight += u - w;
                 continue;
             }
-            if (slot.known().stream().anyMatch(passageTerms::contains)) {
+            boolean own = slot.known().stream().anyMatch(ownTerms::contains);
+            if (own || slot.known().stream().anyMatch(questionTerms::contains)) {
                 // A spelling guess («اسهال» → «اسهل») adds coverage but does not count as a matched word.
                 matched += slot.repaired() && !slot.slot().latin() ? 0 : slot.slot().span();
-                covered += slot.repaired() ? 0.75 * w : w;
+                covered += (slot.repaired() ? 0.75 * w : w) * (own ? 1 : QUESTION_ONLY_CREDIT);
             }
         }
         double coverage = weight == 0 ? 0 : covered / weight;
         return new SearchResult.Evidence(content, matched, unknown, round(coverage), anchor, round(covered),
                 round(unknownWeight), round(weight - covered - unknownWeight));
     }
+
+    /** Rarity (0..1) a heading word needs to name a topic: «الطفل» is in every heading's neighbourhood. */
+    static final double DISTINCTIVE = 0.35;
+
+    /** What a word found only in a passage's example questions counts for, against one in its text. */
+    static final double QUESTION_ONLY_CREDIT = 0.5;
 
     private static double round(double value) {
         return Math.round(value * 1000) / 1000.0;

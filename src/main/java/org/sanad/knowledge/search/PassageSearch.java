@@ -47,6 +47,10 @@ public final class PassageSearch {
     }
 
     private static final int CANDIDATE_DOCS = 40;
+    /** What the weaker of a passage's text and its best example question adds to the stronger. */
+    private static final double QUESTION_SHARE = 0.5;
+    /** A word that only a synonym rule brought counts for this much of the parent's own word. */
+    private static final float ADDED_BOOST = 0.6f;
     private static final int SHOWN = 3;
     private static final int MAX_TERMS_PER_SLOT = 24;
     /** Coverage re-ranks the leaders, but a much better BM25 score still counts: score × (base + coverage). */
@@ -222,7 +226,9 @@ public final class PassageSearch {
         List<SearchResult.ScoredPassage> ordered = new ArrayList<>();
         List<Candidate> candidates = new ArrayList<>();
         for (SearchResult.ScoredPassage scored : ranked.subList(0, Math.min(5, ranked.size()))) {
-            SearchResult.Evidence evidence = gate.evidence(slots, snapshot.termsOf(scored.passage().id()));
+            SearchResult.Evidence evidence = gate.evidence(slots,
+                    snapshot.ownTermsOf(scored.passage().id()), snapshot.termsOf(scored.passage().id()),
+                    Set.of());
             candidates.add(new Candidate(new SearchResult.ScoredPassage(scored.passage(),
                     round(scored.score() * (RERANK_BASE + evidence.coverage()))), evidence));
         }
@@ -272,7 +278,19 @@ public final class PassageSearch {
                 }
             }
             boolean repaired = false;
-            if (known.isEmpty() && slot.general()) {
+            boolean everyday = false;
+            // A dialect word the documents do not use, read as the MSA words the everyday lexicon gives for it.
+            if (known.isEmpty()) {
+                for (String term : slot.everyday()) {
+                    if (known.size() < MAX_TERMS_PER_SLOT && vocabulary.contains(term)) {
+                        known.add(term);
+                    }
+                }
+                everyday = !known.isEmpty();
+            }
+            if (everyday) {
+                // Found through the lexicon: no spelling repair needed.
+            } else if (known.isEmpty() && slot.general()) {
                 // An everyday word the documents do not use: nothing to repair it into.
             } else if (known.isEmpty() && slot.latin()) {
                 vocabulary.withSkeleton(slot.latinSkeletons()).stream().limit(6).forEach(known::add);
@@ -316,16 +334,34 @@ public final class PassageSearch {
             if (slot.unknown()) {
                 continue;
             }
-            List<Query> perField = new ArrayList<>();
-            perField.add(synonyms(PassageSnapshot.BODY, slot.known()));
-            perField.add(new BoostQuery(synonyms(PassageSnapshot.CONTEXT, slot.known()), 0.6f));
-            perField.add(synonyms(PassageSnapshot.QUESTION, slot.known()));
-            Query clause = new DisjunctionMaxQuery(perField, 0.1f);
+            // A passage with the parent's own word ranks above one with only a word a synonym rule added.
+            Set<String> own = new LinkedHashSet<>(slot.known());
+            own.retainAll(slot.slot().own());
+            Set<String> added = new LinkedHashSet<>(slot.known());
+            added.removeAll(own);
+            Query clause;
+            // A phrase («جرعة زيادة» → «جرعة زائدة») is what its rule says it is, as a whole.
+            if (own.isEmpty() || added.isEmpty() || slot.slot().span() > 1) {
+                clause = inFields(slot.known());
+            } else {
+                clause = new BooleanQuery.Builder()
+                        .add(inFields(own), BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(inFields(added), ADDED_BOOST), BooleanClause.Occur.SHOULD)
+                        .build();
+            }
             float boost = (slot.slot().weak() ? WEAK_BOOST : 1f) * (slot.repaired() ? 0.7f : 1f);
             builder.add(new BoostQuery(clause, boost), BooleanClause.Occur.SHOULD);
             clauses++;
         }
         return clauses == 0 ? null : builder.build();
+    }
+
+    private static Query inFields(Set<String> terms) {
+        List<Query> perField = new ArrayList<>();
+        perField.add(synonyms(PassageSnapshot.BODY, terms));
+        perField.add(new BoostQuery(synonyms(PassageSnapshot.CONTEXT, terms), 0.6f));
+        perField.add(synonyms(PassageSnapshot.QUESTION, terms));
+        return new DisjunctionMaxQuery(perField, 0.1f);
     }
 
     private static Query synonyms(String field, Set<String> terms) {
@@ -351,8 +387,12 @@ public final class PassageSearch {
             String id = snapshot.passageIdOf(hit.doc);
             (snapshot.isQuestion(hit.doc) ? question : body).merge(id, (double) hit.score, Math::max);
         }
+        // The better of text and example question, and half the other: a passage no one wrote questions for
+        // competes on its text alone, and a question adds to a text that says what was asked without
+        // outweighing it.
         Map<String, Double> best = new LinkedHashMap<>(body);
-        question.forEach((id, score) -> best.merge(id, score, Double::sum));
+        question.forEach((id, score) -> best.merge(id, score,
+                (text, asked) -> Math.max(text, asked) + QUESTION_SHARE * Math.min(text, asked)));
         List<SearchResult.ScoredPassage> out = new ArrayList<>();
         best.forEach((id, score) -> {
             Passage passage = snapshot.passages().get(id);

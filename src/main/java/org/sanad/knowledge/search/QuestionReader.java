@@ -362,6 +362,27 @@ final class QuestionReader {
         return null;
     }
 
+    /** The MSA words the everyday lexicon gives for a word as written, or for one of its stems. */
+    private Set<String> everyday(Reading word) {
+        Map<String, List<String>> lexicon = language.dialectLexicon();
+        List<String> targets = lexicon.get(word.surface());
+        if (targets == null) {
+            for (String variant : word.variants()) {
+                targets = lexicon.get(variant);
+                if (targets != null && variant.length() >= 3) {
+                    break;
+                }
+                targets = null;
+            }
+        }
+        if (targets == null) {
+            return Set.of();
+        }
+        Set<String> out = new LinkedHashSet<>();
+        targets.forEach(t -> out.addAll(stemmer.variants(t)));
+        return out;
+    }
+
     private List<Reading> removeStopPhrases(List<Reading> words) {
         List<Reading> out = new ArrayList<>();
         int i = 0;
@@ -424,6 +445,7 @@ final class QuestionReader {
         while (i < words.size()) {
             Reading word = words.get(i);
             Set<String> terms = new LinkedHashSet<>(word.variants());
+            Set<String> own = new LinkedHashSet<>(word.variants());
             int span = 1;
             boolean synonym = false;
             boolean contentRule = false;
@@ -441,6 +463,7 @@ final class QuestionReader {
                             // A longer phrase takes over the slot: its own words join in.
                             for (int k = i + 1; k < i + from.size(); k++) {
                                 terms.addAll(words.get(k).variants());
+                                own.addAll(words.get(k).variants());
                             }
                             span = from.size();
                         }
@@ -459,7 +482,8 @@ final class QuestionReader {
                 boolean weak = number || !contentRule && terms.stream().anyMatch(weakTerms::contains);
                 boolean anchor = isAnchor(terms);
                 boolean general = !synonym && !anchor && terms.stream().anyMatch(generalTerms::contains);
-                slots.add(new Slot(word.surface(), terms, weak, general, anchor, word.latinSkeletons(), span, i));
+                slots.add(new Slot(word.surface(), terms, weak, general, anchor, word.latinSkeletons(), span, i, own,
+                        synonym ? Set.of() : everyday(word)));
             }
             i += span;
         }

@@ -8,8 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.sanad.knowledge.TestKnowledge;
 import org.sanad.knowledge.index.PassageIndex;
 import org.sanad.text.TestText;
-import org.sanad.knowledge.TestKnowledge;
-import org.sanad.knowledge.index.PassageIndex;
 
 /**
  * Shows how Sanad reads each question of a file (one a line): its slots, which words the documents know, and
@@ -25,7 +23,21 @@ class ExplainRetrievalTool {
             System.out.println("usage: -Dexplain=<file with one question a line>");
             return;
         }
-        PassageIndex index = TestKnowledge.index(TestKnowledge.PROJECT_KNOWLEDGE, Files.createTempDirectory("explain"));
+        Path knowledge = TestKnowledge.PROJECT_KNOWLEDGE;
+        String docs = System.getProperty("docs");
+        if (docs != null && !docs.isBlank()) {
+            // -Ddocs=<folder>: those documents beside the project's, as BlindSetTool indexes them.
+            knowledge = Files.createTempDirectory("explain-knowledge");
+            for (Path from : new Path[] {TestKnowledge.PROJECT_KNOWLEDGE, Path.of(docs)}) {
+                try (var files = Files.list(from)) {
+                    for (Path f : files.filter(f -> f.toString().endsWith(".md") || f.toString().endsWith(".txt"))
+                            .toList()) {
+                        Files.copy(f, knowledge.resolve(f.getFileName()));
+                    }
+                }
+            }
+        }
+        PassageIndex index = TestKnowledge.index(knowledge, Files.createTempDirectory("explain"));
         PassageSearch search = TestKnowledge.search(index);
         for (String question : Files.readAllLines(Path.of(file), StandardCharsets.UTF_8)) {
             if (question.isBlank()) {
@@ -36,6 +48,7 @@ class ExplainRetrievalTool {
                 new QuestionReader(g.language()).analyze(TestText.read(question).words()).slots()
                         .forEach(s -> System.out.println("   " + s.surface()
                         + (s.weak() ? " [weak]" : "") + (s.anchor() ? " [anchor]" : "")
+                        + (s.general() ? " [general]" : "")
                         + " known=" + s.terms().stream().filter(g.vocabulary()::contains).toList()));
                 return null;
             });
