@@ -54,7 +54,9 @@ class AnswerMessages {
         }
         List<SendMessage> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            String html = i == 0 && answer.emergency() ? boldFirstParagraph(parts.get(0)) : Html.escape(parts.get(i));
+            // the urgent advice, and a CHECK reply's danger signs, stand out
+            boolean bold = i == 0 && (answer.emergency() || answer.kind() == Answer.Kind.CHECK);
+            String html = bold ? boldFirstParagraph(parts.get(0)) : Html.escape(parts.get(i));
             boolean last = i == parts.size() - 1;
             messages.add(message(chatId, html, last && !rows.isEmpty() ? new InlineKeyboardMarkup(rows) : null));
         }

@@ -257,7 +257,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             long chatId = claimed.chatId();
             // staff are trusted: a preview, a tap on "send" and a /stats in quick succession are their work
             verdict = roles.of(claimed.userId()).includes(Role.STAFF) ? FloodLimit.Verdict.ALLOW
-                    : inbox.flood(claimed, properties.floodMessages(), properties.floodWindow());
+                    : flood(claimed);
             switch (verdict) {
                 case WARN -> {
                     log.info("A chat went over the flood limit; it is ignored for a while");
@@ -274,6 +274,17 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             log.error("Update {} failed ({}); it is not tried again", claimed.updateId(), e.getClass().getName());
         }
         return verdict;
+    }
+
+    /** A flood limit that cannot be read lets the message through: a danger-sign report must never go unanswered. */
+    private FloodLimit.Verdict flood(TelegramInbox.Claimed claimed) {
+        try {
+            return inbox.flood(claimed, properties.floodMessages(), properties.floodWindow());
+        } catch (RuntimeException e) {
+            log.error("The flood limit of update {} could not be read ({}); it is answered", claimed.updateId(),
+                    e.getClass().getName());
+            return FloodLimit.Verdict.ALLOW;
+        }
     }
 
     // ------------------------------------------------------------------ sorting
