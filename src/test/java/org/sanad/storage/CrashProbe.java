@@ -12,8 +12,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Sanad in a JVM of its own, confirming changes as fast as it can until {@link CrashDurabilityTest} kills it with
- * SIGKILL: each line it prints is a change Sanad's code has returned from, i.e. one it would have confirmed to a parent
- * or a staff member. Arguments: the first chat id to use, the mode ({@code confirm}: subscribe, forget, audit and start
+ * SIGKILL: each {@code CONFIRMED} line it prints is a change Sanad's code has returned from, i.e. one it would have
+ * confirmed to a parent or a staff member; a {@code BEGIN} line announces a forget, which may land unconfirmed. Arguments: the first chat id to use, the mode ({@code confirm}: subscribe, forget, audit and start
  * broadcasts in a loop; {@code seed<n>}: subscribe n chats and stop; {@code broadcast}: start one broadcast to every
  * subscriber, then only send; {@code resume}: only send, and say when no broadcast is sending), then Spring arguments.
  */
@@ -64,6 +64,7 @@ public final class CrashProbe {
             subscribers.subscribe(chat);
             say("subscribed " + chat);
             if (i % 3 == 2) {
+                begin("forget " + (chat - 1));
                 subscribers.forget(chat - 1);
                 say("forgot " + (chat - 1));
             }
@@ -75,6 +76,12 @@ public final class CrashProbe {
                 say("started " + id);
             }
         }
+    }
+
+    /** A change about to start: SIGKILL may land after it committed but before it was confirmed. */
+    private static void begin(String line) {
+        System.out.println("BEGIN " + line);
+        System.out.flush();
     }
 
     private static void say(String line) {
