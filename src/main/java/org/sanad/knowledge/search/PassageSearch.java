@@ -96,6 +96,48 @@ public final class PassageSearch {
         });
     }
 
+    /**
+     * For the reindex report: passages a parent will hardly reach, so that the clinic knows where an example
+     * question would help. A section whose own heading, asked as a question, finds a passage of another section
+     * first; a passage without a single word that no other passage has.
+     */
+    public List<String> hardToReach() {
+        return index.withSnapshot(snapshot -> {
+            QuestionReader questions = questions(snapshot.language());
+            org.sanad.text.TextReader reader = new org.sanad.text.TextReader(snapshot.language());
+            List<String> warnings = new ArrayList<>();
+            Map<String, List<Passage>> sections = new LinkedHashMap<>();
+            for (Passage passage : snapshot.passages().values()) {
+                if (!passage.section().isBlank()) {
+                    sections.computeIfAbsent(passage.source() + "\n" + passage.section(), k -> new ArrayList<>())
+                            .add(passage);
+                }
+                boolean distinctive = snapshot.ownTermsOf(passage.id()).stream()
+                        .anyMatch(t -> t.length() >= 3 && snapshot.vocabulary().documentFrequency(t) == 1);
+                if (!distinctive && passage.questions().isEmpty()) {
+                    warnings.add(passage.source() + ": passage " + passage.id() + " («" + preview(passage.text())
+                            + "») has no word that other passages lack; an example question would help parents reach it");
+                }
+            }
+            sections.forEach((key, passages) -> {
+                String heading = passages.get(0).section();
+                SearchResult result = whole(reader.read(heading), questions, snapshot);
+                List<SearchResult.ScoredPassage> found = result.answered() ? result.passages() : result.related();
+                if (found.isEmpty() || !passages.contains(found.get(0).passage())) {
+                    warnings.add(passages.get(0).source() + ": asking «" + heading + "» finds "
+                            + (found.isEmpty() ? "nothing" : "«" + found.get(0).passage().heading() + "»")
+                            + " first; example questions under that section would help");
+                }
+            });
+            return warnings;
+        });
+    }
+
+    private static String preview(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= 40 ? line : line.substring(0, 40) + "…";
+    }
+
     private QuestionReader questions(LanguageResources language) {
         Compiled current = compiled;
         if (current == null || current.language() != language) {
