@@ -1,4 +1,5 @@
-// Sanad web chat: posts the parent's message to /api/ask and shows Sanad's reply.
+// Sanad web chat: posts the parent's message to /api/ask and shows Sanad's reply; under a CHECK reply (triage
+// "CHECK": the danger signs and a question) two buttons post the parent's answer to /api/check.
 // Every message is put on the page with textContent, never as HTML: a parent's words and the clinic's documents
 // are text, whatever characters they contain. The Arabic texts live in index.html (<template id="texts">).
 (function () {
@@ -157,6 +158,9 @@
     });
     message.appendChild(bubble);
 
+    if (answer.triage === 'CHECK') {
+      message.appendChild(checkChoices());
+    }
     if (answer.related && answer.related.length) {
       message.appendChild(relatedChips(answer.related));
     }
@@ -191,38 +195,61 @@
     return group;
   }
 
+  // The safety net's question: «yes, my child has one of these signs now» gets the urgent advice; «no» thanks.
+  function checkChoices() {
+    const group = element('div', 'chips check');
+    group.setAttribute('role', 'group');
+    group.setAttribute('aria-label', text('check-label'));
+    [['yes', 'check-yes'], ['no', 'check-no']].forEach(function (choice) {
+      const button = element('button', 'chip check-' + choice[0], text(choice[1]));
+      button.type = 'button';
+      button.dataset.answer = choice[0];
+      button.addEventListener('click', function () {
+        post('api/check', { answer: choice[0] }, text(choice[1]), null);
+        input.focus();
+      });
+      group.appendChild(button);
+    });
+    return group;
+  }
+
   // ---- talking to the server ----------------------------------------------------------------------------
 
   async function ask(question, shownAs) {
-    if (busy) {
-      return;
-    }
     if (tooLong(question)) {
       showError('too-long', { limit: LIMIT });
       input.focus();
       return;
     }
+    await post('api/ask', { text: question }, shownAs || question, shownAs ? null : question);
+  }
+
+  // typed: the parent's own words, given back on failure (null for a chip or a button).
+  async function post(path, body, shown, typed) {
+    if (busy) {
+      return;
+    }
     clearError();
-    const userMessage = addUserMessage(shownAs || question);
+    const userMessage = addUserMessage(shown);
     setBusy(true);
 
     const controller = new AbortController();
     const timer = setTimeout(function () { controller.abort(); }, TIMEOUT_MS);
     try {
-      const response = await fetch('api/ask', {
+      const response = await fetch(path, {
         method: 'POST',
         headers: { 'Content-Type': 'application/json', 'Accept': 'application/json' },
-        body: JSON.stringify({ text: question }),
+        body: JSON.stringify(body),
         signal: controller.signal
       });
       if (!response.ok) {
-        failed(userMessage, shownAs ? null : question, response.status === 413 ? 'too-long'
+        failed(userMessage, typed, response.status === 413 ? 'too-long'
           : response.status >= 500 ? 'server-error' : 'rejected');
         return;
       }
       addBotReply(await response.json());
     } catch (e) {
-      failed(userMessage, shownAs ? null : question, e && e.name === 'AbortError' ? 'timeout' : 'unreachable');
+      failed(userMessage, typed, e && e.name === 'AbortError' ? 'timeout' : 'unreachable');
     } finally {
       clearTimeout(timer);
       setBusy(false);

@@ -9,14 +9,18 @@ import org.sanad.knowledge.search.SearchResult;
  *
  * @param kind      what sort of reply this is
  * @param emergency the message reports a red flag, or a caregiver in crisis; {@code reply} opens with
- *                  urgent-care advice
+ *                  urgent-care advice (a {@link Kind#CHECK} is not an emergency: it opens with the danger signs and
+ *                  asks)
  * @param passages  the answering passages, best first (at most three); empty when not answered
  * @param related   passages that matched a little, offered as "did you mean" when not answered
  * @param reply     exactly what the parent sees; it always ends with the doctor note
  */
 public record Answer(Kind kind, boolean emergency, List<Source> passages, List<Source> related, String reply) {
 
-    public enum Kind { ANSWERED, NOT_COVERED, UNCLEAR, SOCIAL, URGENT, CRISIS }
+    public enum Kind { ANSWERED, NOT_COVERED, UNCLEAR, SOCIAL, URGENT, CRISIS, CHECK }
+
+    /** What triage made of the message, as the API reports it. */
+    public enum Triage { URGENT, CRISIS, CHECK, NONE }
 
     /**
      * A passage as channels show it, so that they need no search types.
@@ -52,5 +56,14 @@ public record Answer(Kind kind, boolean emergency, List<Source> passages, List<S
 
     public boolean answered() {
         return !passages.isEmpty();
+    }
+
+    public Triage triage() {
+        return switch (kind) {
+            case URGENT -> Triage.URGENT;
+            case CRISIS -> Triage.CRISIS;
+            case CHECK -> Triage.CHECK;
+            default -> Triage.NONE;
+        };
     }
 }

@@ -4,12 +4,14 @@ import java.util.List;
 import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.knowledge.search.SearchResult;
+import org.sanad.safety.ProblemReports;
 import org.sanad.safety.RedFlagDetector;
 import org.sanad.safety.Triage;
 import org.sanad.text.MessageText;
 import org.sanad.text.TextReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
 /**
@@ -27,21 +29,46 @@ public class AnswerService {
     private final RedFlagDetector redFlags;
     private final ReplyComposer replies;
     private final UsageCounters usage;
+    private final ProblemReports problems;
 
+    /** With the bundled problem-report words. */
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
             UsageCounters usage) {
+        this(reader, search, redFlags, replies, usage, new ProblemReports());
+    }
+
+    @Autowired
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage, ProblemReports problems) {
         this.reader = reader;
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
         this.usage = usage;
+        this.problems = problems;
     }
 
     /** Counted here, so that /stats sees every channel's questions. */
     public Answer answer(String message) {
         Answer answer = decide(message);
-        usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED, answer.emergency());
+        count(() -> usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED,
+                answer.emergency()));
         return answer;
+    }
+
+    /**
+     * The parent answered a {@link Answer.Kind#CHECK} reply: the child has one of the danger signs now. The reply is
+     * the urgent reply of a reported sign, from the same composer.
+     */
+    public Answer confirmDangerSign() {
+        count(() -> usage.count(UsageCounters.Counter.EMERGENCIES));
+        log.info("triage level=URGENT rule=check-confirmed");
+        return urgent(reader.read(""), List.of());
+    }
+
+    /** The parent answered a {@link Answer.Kind#CHECK} reply: none of the danger signs now. */
+    public Answer noDangerSign() {
+        return new Answer(Answer.Kind.SOCIAL, false, List.of(), List.of(), replies.checkDeclined());
     }
 
     /**
@@ -67,10 +94,7 @@ public class AnswerService {
             return new Answer(Answer.Kind.CRISIS, true, List.of(), List.of(), replies.crisis(triage.reportsRedFlag()));
         }
         if (triage.urgent()) {
-            // The urgent advice never waits on the documents: a passage follows it only if one can be found.
-            List<Answer.Source> danger = Answer.Source.of(
-                    lookUp(text, PassageSearch.Focus.DANGER, triage.categories()).passages());
-            return new Answer(Answer.Kind.URGENT, true, danger, List.of(), replies.urgent(danger));
+            return urgent(text, triage.categories());
         }
         PassageSearch.Focus focus = switch (triage.level()) {
             case NEGATED -> PassageSearch.Focus.AFTER_DENIAL;
@@ -78,6 +102,14 @@ public class AnswerService {
             default -> PassageSearch.Focus.QUESTION;
         };
         SearchResult result = lookUp(text, focus, triage.categories());
+        boolean unsure = triage.level() != Triage.Level.NEGATED && (result.verdict() == SearchResult.Verdict.NOT_COVERED
+                || result.verdict() == SearchResult.Verdict.UNCLEAR);
+        if (unsure && problems.reports(text)) {
+            // The safety net: a new problem with the child that neither triage nor the documents recognise.
+            log.info("triage level=CHECK rule=problem-report categories={}", triage.categories());
+            return new Answer(Answer.Kind.CHECK, false, List.of(), Answer.Source.of(result.related()),
+                    replies.check(result.verdict() == SearchResult.Verdict.UNCLEAR));
+        }
         return switch (result.verdict()) {
             case ANSWERED -> new Answer(Answer.Kind.ANSWERED, false, Answer.Source.of(result.passages()), List.of(),
                     replies.answer(Answer.Source.of(result.passages().get(0)), triage.needsSafetyNote()));
@@ -89,14 +121,39 @@ public class AnswerService {
         };
     }
 
+    /**
+     * The urgent advice never waits on the documents: the passage that names the danger follows it when one can be
+     * found and set, and when anything after triage fails the advice goes alone.
+     */
+    private Answer urgent(MessageText text, List<String> categories) {
+        try {
+            List<Answer.Source> danger = Answer.Source.of(
+                    lookUp(text, PassageSearch.Focus.DANGER, categories).passages());
+            return new Answer(Answer.Kind.URGENT, true, danger, List.of(), replies.urgent(danger));
+        } catch (RuntimeException e) {
+            log.error("The urgent reply's passage failed ({}); the urgent advice goes alone", e.getClass().getName());
+            return new Answer(Answer.Kind.URGENT, true, List.of(), List.of(), replies.urgent(List.of()));
+        }
+    }
+
     /** The documents' answer; when they cannot be searched, "not covered", so that a reply still goes out. */
     private SearchResult lookUp(MessageText text, PassageSearch.Focus focus, List<String> categories) {
         try {
             return search.search(text, focus, categories);
         } catch (RuntimeException e) {
-            log.warn("The knowledge could not be searched ({}): {}", e.getClass().getSimpleName(), e.getMessage());
+            // the type only: an exception's message may quote the parent's words
+            log.error("The knowledge could not be searched ({})", e.getClass().getName());
             return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
                     SearchResult.Evidence.NONE);
+        }
+    }
+
+    /** Statistics never cost a parent the answer. */
+    private static void count(Runnable counting) {
+        try {
+            counting.run();
+        } catch (RuntimeException e) {
+            log.error("A question could not be counted ({})", e.getClass().getName());
         }
     }
 }

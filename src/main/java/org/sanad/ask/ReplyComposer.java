@@ -69,6 +69,25 @@ public class ReplyComposer {
         return finish(reply);
     }
 
+    /**
+     * The safety net's reply: the danger signs and what to do if the child has one now, then what the documents
+     * could say (nothing confident: "not covered", or "unclear"), then the doctor note.
+     */
+    String check(boolean unclear) {
+        String call = safety.emergencyPhone().isBlank()
+                ? text("check.call")
+                : text("check.call-number", safety.emergencyPhone());
+        StringBuilder reply = new StringBuilder(text("check.signs")).append('\n').append(call).append("\n\n")
+                .append(text(unclear ? "reply.unclear" : "reply.not-covered")).append("\n\n")
+                .append(text("check.ask"));
+        return finish(reply);
+    }
+
+    /** A parent who answered «no» to the safety net's question. */
+    String checkDeclined() {
+        return finish(new StringBuilder(text("check.declined")));
+    }
+
     /** The urgent-care advice alone, as the first lines of an escalated reply. */
     public String urgentAdvice() {
         String call = safety.emergencyPhone().isBlank()

@@ -2,12 +2,14 @@ package org.sanad.safety;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.sanad.text.ArabicNormalizer;
+import org.sanad.text.LanguageResources;
 import org.sanad.text.MessageText;
 import org.sanad.text.Word;
 import org.springframework.stereotype.Component;
@@ -38,19 +40,45 @@ public class RedFlagDetector {
     private static final Set<String> ANSWERS = Set.of("لا", "no", "la");
     private static final Set<String> NOR = Set.of("ولا", "wala", "wla", "nor");
 
+    /** Words allowed from the first to the last word of a sign («يشوف كل شي اتنين», «his chest sinks in»). */
+    private static final int SIGN_SPAN = 5;
+
+    /** Below one known word in four, among at least two words (of three letters or more) outside the signs, a message is noise. */
+    private static final int NOISE_WORDS = 2;
+    private static final int NOISE_RATIO = 4;
+    /**
+     * Letters that are rare in what people write (a fifth of Arabic letters, far fewer in English and Arabizi) and
+     * make half of random typing: noise has at least three in ten.
+     */
+    private static final String RARE_LETTERS = "ثجحخذزشصضطظغقqxzjvwk0123456789";
+    private static final int RARE_TENTHS = 3;
+    /** The filler words search drops and the Latin words it reads, every language here: a parent's sentence has them. */
+    private static final Set<String> COMMON = common(LanguageResources.bundled());
+
     private final SafetyLexicon lexicon;
+    private final SignFamilies families;
 
     public RedFlagDetector() {
-        this(SafetyLexicon.bundled());
+        this(SafetyLexicon.bundled(), SignFamilies.bundled());
     }
 
     RedFlagDetector(SafetyLexicon lexicon) {
-        this.lexicon = lexicon;
+        this(lexicon, SignFamilies.bundled());
     }
 
-    private enum Form { CRISIS, WORD, INABILITY, DIFFICULTY, NEGATED_ACTION, TOPIC }
+    RedFlagDetector(SafetyLexicon lexicon, SignFamilies families) {
+        this.lexicon = lexicon;
+        this.families = families;
+    }
 
-    private record Hit(String category, Form form, int start, int end) {
+    private enum Form { CRISIS, WORD, INABILITY, DIFFICULTY, NEGATED_ACTION, TOPIC, SIGN, LOST_SIGN }
+
+    /** {@code phrase}: the lexicon phrase that matched, when one did; its gaps may hold a denial. */
+    private record Hit(String category, Form form, int start, int end, SafetyLexicon.Phrase phrase) {
+
+        Hit(String category, Form form, int start, int end) {
+            this(category, form, start, end, null);
+        }
     }
 
     private record Decision(Triage.Level level, String rule, String category) {
@@ -71,6 +99,7 @@ public class RedFlagDetector {
         collect(lexicon.crisis(), Form.CRISIS, tokens, null, hits);
         collect(lexicon.redFlags(), Form.WORD, tokens, masked, hits);
         collectActions(tokens, masked, hits);
+        collectSigns(tokens, masked, hits);
         collectTopics(tokens, masked, hits);
         // «ما عنده ضيق تنفس»: the action inside a red-flag phrase is not a topic of its own.
         hits.removeIf(hit -> hit.form() == Form.TOPIC && hits.stream().anyMatch(other -> other.form() != Form.TOPIC
@@ -85,7 +114,51 @@ public class RedFlagDetector {
             decisions = decisions.stream().map(d -> d.level() == Triage.Level.URGENT
                     ? new Decision(Triage.Level.MENTION, "self(" + d.rule() + ")", d.category()) : d).toList();
         }
+        if (decisions.stream().anyMatch(d -> d.level() == Triage.Level.URGENT)
+                && decisions.stream().noneMatch(d -> d.level() == Triage.Level.CRISIS) && noise(tokens, hits)) {
+            // Random letters («ظدعف غص بج مهوذلع…») may hold a short real word; around it there is no sentence.
+            return new Triage(Triage.Level.NONE, List.of(), "noise");
+        }
         return triage(decisions);
+    }
+
+    /**
+     * Most words of the message, outside its signs, are words of no list Sanad has (neither the filler words
+     * search drops nor any word class of the lexicon): a keyboard mash, not a parent writing.
+     */
+    private static Set<String> common(LanguageResources language) {
+        Set<String> out = new java.util.HashSet<>(language.stopWords());
+        out.addAll(language.latinLexicon().keySet());
+        return Set.copyOf(out);
+    }
+
+    private boolean noise(List<Word> tokens, List<Hit> hits) {
+        boolean[] covered = new boolean[tokens.size()];
+        hits.forEach(hit -> Arrays.fill(covered, hit.start(), hit.end(), true));
+        int other = 0;
+        int known = 0;
+        int letters = 0;
+        int rare = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            Word token = tokens.get(i);
+            if (!covered[i]) {
+                for (int k = 0; k < token.text().length(); k++) {
+                    letters++;
+                    rare += RARE_LETTERS.indexOf(token.text().charAt(k)) >= 0 ? 1 : 0;
+                }
+            }
+            // Two letters are a word by chance as often as by intent: they tell a sentence from noise neither way.
+            if (covered[i] || token.loose().length() <= 2) {
+                continue;
+            }
+            other++;
+            if (COMMON.contains(token.text()) || COMMON.contains(token.loose())
+                    || token.bare() != null && COMMON.contains(token.bare()) || lexicon.knows(token)
+                    || !families.familiesOf(token).isEmpty()) {
+                known++;
+            }
+        }
+        return other >= NOISE_WORDS && known * NOISE_RATIO < other && rare * 10 >= letters * RARE_TENTHS;
     }
 
     private boolean[] falseFriends(List<Word> tokens) {
@@ -108,7 +181,7 @@ public class RedFlagDetector {
                 for (SafetyLexicon.Phrase phrase : section.getValue()) {
                     int end = lexicon.match(phrase, tokens, pos, masked);
                     if (end > pos) {
-                        hits.add(new Hit(section.getKey(), form, pos, end));
+                        hits.add(new Hit(section.getKey(), form, pos, end, phrase));
                         break;
                     }
                 }
@@ -145,6 +218,115 @@ public class RedFlagDetector {
                 }
             }
         }
+    }
+
+    /**
+     * Signs as concepts: what is affected and what is wrong with it, within {@link #SIGN_SPAN} words of one
+     * clause («عيونه مزغللة», «can't hold his pee», «صدره بيسحب لجوه»). A part marked lost counts only where the
+     * child cannot do it.
+     */
+    private void collectSigns(List<Word> tokens, boolean[] masked, List<Hit> hits) {
+        BitSet[] of = new BitSet[tokens.size()];
+        Map<String, BitSet> seen = new HashMap<>();
+        boolean anyFamily = false;
+        for (int i = 0; i < tokens.size(); i++) {
+            Word token = tokens.get(i);
+            of[i] = masked[i] ? new BitSet()
+                    : seen.computeIfAbsent((token.latin() ? "l:" : "a:") + token.text(), k -> families.familiesOf(token));
+            anyFamily |= !of[i].isEmpty();
+        }
+        if (!anyFamily) {
+            return;
+        }
+        boolean[] inabilityEnds = null;
+        for (SignFamilies.Sign sign : families.signs()) {
+            List<SignFamilies.Part> parts = sign.parts();
+            SignFamilies.Part first = parts.get(0);
+            for (int pos = 0; pos < tokens.size(); pos++) {
+                if (!of[pos].get(first.family())) {
+                    continue;
+                }
+                if (first.lost()) {
+                    inabilityEnds = inabilityEnds != null ? inabilityEnds : inabilityEnds(tokens, masked);
+                    if (!lostAt(tokens, pos, inabilityEnds)) {
+                        continue;
+                    }
+                }
+                int start = pos;
+                int end = pos + 1;
+                // Each part its own word: one short word in two families («بحه») is no sign; idioms are phrases.
+                List<Integer> used = new ArrayList<>(List.of(pos));
+                boolean all = true;
+                for (int k = 1; k < parts.size() && all; k++) {
+                    SignFamilies.Part part = parts.get(k);
+                    int found = -1;
+                    for (int d = 0; d <= SIGN_SPAN && found < 0; d++) {
+                        for (int at : new int[] {pos - d, pos + d}) {
+                            if (found < 0 && at >= 0 && at < tokens.size() && of[at].get(part.family())
+                                    && !used.contains(at)
+                                    && tokens.get(at).clause() == tokens.get(pos).clause()
+                                    && Math.max(end, at + 1) - Math.min(start, at) <= SIGN_SPAN + 1) {
+                                if (part.lost()) {
+                                    inabilityEnds = inabilityEnds != null ? inabilityEnds : inabilityEnds(tokens, masked);
+                                    if (!lostAt(tokens, at, inabilityEnds)) {
+                                        continue;
+                                    }
+                                }
+                                found = at;
+                            }
+                        }
+                    }
+                    if (found < 0) {
+                        all = false;
+                    } else {
+                        used.add(found);
+                        start = Math.min(start, found);
+                        end = Math.max(end, found + 1);
+                    }
+                }
+                if (all) {
+                    hits.add(new Hit(sign.category(), sign.lost() ? Form.LOST_SIGN : Form.SIGN, start, end));
+                    break;
+                }
+            }
+        }
+    }
+
+    /** The child cannot do what this word says: «مش قادر يمسك», «مبيمسكش», «ما يمسك», «can't hold». */
+    private boolean lostAt(List<Word> tokens, int pos, boolean[] inabilityEnds) {
+        Word token = tokens.get(pos);
+        int clause = token.clause();
+        // «مش قادرة اقعد», «I can't stand it»: the parent's own inability is no sign.
+        if (!token.latin() && token.loose().startsWith("ا") && !token.loose().startsWith("ال")
+                && !token.loose().startsWith("ات") && !token.loose().startsWith("ان")) {
+            return false;
+        }
+        for (int j = pos - 1; j >= Math.max(0, pos - 3) && tokens.get(j).clause() == clause; j--) {
+            if (lexicon.is("first-person", tokens.get(j))) {
+                return false;
+            }
+        }
+        for (int j = pos - 1; j >= Math.max(0, pos - 1 - WINDOW) && tokens.get(j).clause() == clause; j--) {
+            if (inabilityEnds[j]) {
+                return true;
+            }
+        }
+        return inabilityEnds[pos] || token.fusedNegation() || token.joinedNegator()
+                || negatorBefore(tokens, pos, 2, "aspect");
+    }
+
+    /** A negator inside a sign that is no word of it: «عيونه مش مزغللة», «eyelids aren't drooping». */
+    private boolean deniedInside(Hit hit, List<Word> tokens) {
+        for (int j = hit.start() + 1; j < hit.end(); j++) {
+            if (!isNegator(tokens, j)) {
+                continue;
+            }
+            Word token = tokens.get(j);
+            if (hit.phrase() == null || hit.phrase().words().stream().noneMatch(p -> p.matches(token))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Sign words named alone («حساسية», «تورم»): a mention, or a denial when negated. */
@@ -314,11 +496,17 @@ public class RedFlagDetector {
             case DIFFICULTY -> "difficulty+" + hit.category();
             case NEGATED_ACTION -> "negated-action+" + hit.category();
             case TOPIC -> "topic:" + hit.category();
+            case SIGN -> "sign:" + hit.category();
+            case LOST_SIGN -> "inability+sign:" + hit.category();
         };
         if (hit.form() == Form.CRISIS) {
             return new Decision(Triage.Level.CRISIS, what, hit.category());
         }
-        boolean negatable = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.TOPIC;
+        boolean negatable = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.TOPIC
+                || hit.form() == Form.SIGN;
+        if ((hit.form() == Form.WORD || hit.form() == Form.SIGN) && deniedInside(hit, tokens)) {
+            return new Decision(Triage.Level.NEGATED, "negated(" + what + ")", hit.category());
+        }
         if (negatable && negatorBefore(tokens, hit.start(), NEGATION_REACH, reading.signs(), "filler", "aspect", "child")) {
             return new Decision(Triage.Level.NEGATED, "negated(" + what + ")", hit.category());
         }
@@ -337,9 +525,13 @@ public class RedFlagDetector {
         int clause = tokens.get(hit.start()).clause();
         // A named sign («لو صار ضيق تنفس», «لو ابني اتخنق») in a hypothetical clause is asked about, not seen; a
         // lost body action («اذا ابني ما عم يقدر يبلع») may be both, and escalates when the child is named.
-        boolean sign = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY;
+        boolean sign = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.SIGN;
         if (sign && hypothetical(reading, clause)) {
             return new Decision(Triage.Level.MENTION, "hypothetical(" + what + ")", hit.category());
+        }
+        if (hit.form() == Form.LOST_SIGN && has("chronic", reading, clause)) {
+            // «he can't stand on his own yet»: a milestone not reached, no sign at all.
+            return new Decision(Triage.Level.NONE, "chronic(" + what + ")", hit.category());
         }
         if (sign && has("chronic", reading, clause)) {
             return new Decision(Triage.Level.MENTION, "chronic(" + what + ")", hit.category());

@@ -30,7 +30,7 @@ final class SafetyLexicon {
     static final Set<String> WORD_CLASSES = Set.of("negator", "filler", "aspect", "ability", "inability",
             "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
             "chronic", "self", "other", "topic", "false-friend", "not-negator-before-ma",
-            "ability-before-verb");
+            "ability-before-verb", "first-person");
 
     /** A phrase and where it was written, for error messages. */
     record Phrase(List<TokenPattern> words, String source) {
@@ -120,6 +120,18 @@ final class SafetyLexicon {
             best = Math.max(best, match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked));
         }
         return best;
+    }
+
+    /** True when a one-word phrase of any section is this word: it is a word of the lexicon. */
+    boolean knows(Word token) {
+        for (List<Phrase> phrases : words.values()) {
+            for (Phrase phrase : phrases) {
+                if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** True when a one-word phrase of {@code section} is this word. */

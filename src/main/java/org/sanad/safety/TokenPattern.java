@@ -59,7 +59,9 @@ record TokenPattern(Kind kind, String text, boolean anyPrefix, boolean anySuffix
             case ARABIC -> !token.latin() && (arabicGlob(token.loose()) || token.bare() != null
                     && arabicGlob(token.bare()));
             case LATIN -> token.latin() && glob(token.loose());
-            case ARABIZI -> token.latin() && token.skeletons().stream().anyMatch(this::skeletonGlob);
+            // «0» and «1» are no letter of Arabizi: «l0xzrq» is a code or a mash, not a word.
+            case ARABIZI -> token.latin() && token.text().indexOf('0') < 0 && token.text().indexOf('1') < 0
+                    && token.skeletons().stream().anyMatch(this::skeletonGlob);
             case CLASS, GAP -> false;
         };
     }
@@ -78,15 +80,81 @@ record TokenPattern(Kind kind, String text, boolean anyPrefix, boolean anySuffix
     }
 
     private boolean globOf(String pattern, String word) {
-        if (anyPrefix && anySuffix) {
-            return word.contains(pattern);
+        if (!anyPrefix && !anySuffix) {
+            return word.equals(pattern);
         }
-        if (anyPrefix) {
-            return word.endsWith(pattern);
+        for (int at = word.indexOf(pattern); at >= 0; at = word.indexOf(pattern, at + 1)) {
+            int after = at + pattern.length();
+            if ((anyPrefix || at == 0) && (anySuffix || after == word.length())
+                    && around(word.substring(0, at), word.substring(after))) {
+                return true;
+            }
         }
-        if (anySuffix) {
-            return word.startsWith(pattern);
+        return false;
+    }
+
+    /**
+     * What a glob finds around its letters must be clitics and inflections («وما بيبلعش»), or a few consonants
+     * of Arabizi: random letters that happen to hold a core are no word.
+     */
+    private boolean around(String before, String after) {
+        return switch (kind) {
+            case ARABIC -> Clitics.PREFIXES.composes(before) && Clitics.SUFFIXES.composes(after);
+            case ARABIZI -> before.length() + after.length() <= MAX_SKELETON_EXTRA;
+            default -> true;
+        };
+    }
+
+    /** Consonants an Arabizi glob may find around its skeleton («mabyetnafesh»: MB…C). */
+    static final int MAX_SKELETON_EXTRA = 3;
+
+    /** The clitics of {@code affixes.txt}, read once. */
+    private record Clitics(java.util.Set<String> morphemes) {
+
+        static final Clitics PREFIXES = read("clitic-prefix");
+        static final Clitics SUFFIXES = read("clitic-suffix");
+        private static final int MAX_MORPHEMES = 3;
+
+        boolean composes(String letters) {
+            return composes(letters, MAX_MORPHEMES);
         }
-        return word.equals(pattern);
+
+        private boolean composes(String letters, int left) {
+            if (letters.isEmpty()) {
+                return true;
+            }
+            if (left == 0) {
+                return false;
+            }
+            for (int n = 1; n <= Math.min(4, letters.length()); n++) {
+                if (morphemes.contains(letters.substring(0, n)) && composes(letters.substring(n), left - 1)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static Clitics read(String section) {
+            java.util.Set<String> out = new java.util.HashSet<>();
+            boolean in = false;
+            try (java.io.InputStream stream = TokenPattern.class.getResourceAsStream("/safety/affixes.txt")) {
+                if (stream == null) {
+                    throw new IllegalStateException("missing /safety/affixes.txt");
+                }
+                for (String raw : new String(stream.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                    String line = raw.contains("#") ? raw.substring(0, raw.indexOf('#')).strip() : raw.strip();
+                    if (line.startsWith("[")) {
+                        in = line.equals("[" + section + "]");
+                    } else if (in && !line.isEmpty()) {
+                        for (String word : line.split("\\s+")) {
+                            out.add(ArabicNormalizer.loose(ArabicNormalizer.normalize(word)));
+                        }
+                    }
+                }
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+            return new Clitics(java.util.Set.copyOf(out));
+        }
     }
 }

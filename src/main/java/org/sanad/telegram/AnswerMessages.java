@@ -12,8 +12,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 
 /**
  * Turns the shared pipeline's {@link Answer} into Telegram messages: HTML with every clinic and parent text
- * escaped, split at Telegram's limit, the urgent advice in bold, and on the last part buttons for up to two related
- * passages ("did you mean") and for 👍/👎 feedback.
+ * escaped, split at Telegram's limit, the urgent advice in bold, and on the last part buttons: a CHECK reply's
+ * «yes, now» / «no», up to two related passages ("did you mean") and 👍/👎 feedback.
  */
 @Component
 class AnswerMessages {
@@ -37,6 +37,10 @@ class AnswerMessages {
         ButtonMemory.ReplyKeys keys = buttons.remember(chatId,
                 related.stream().map(Answer.Source::question).toList(), feedback);
         List<InlineKeyboardRow> rows = new ArrayList<>();
+        if (answer.kind() == Answer.Kind.CHECK) {
+            rows.add(new InlineKeyboardRow(button(texts.get("check.yes"), Callbacks.check(true)),
+                    button(texts.get("check.no"), Callbacks.check(false))));
+        }
         for (int i = 0; i < related.size(); i++) {
             Answer.Source passage = related.get(i);
             String label = texts.get("related.button", shorten(passage.question().equals(passage.text())

@@ -3,11 +3,12 @@ package org.sanad.telegram;
 /**
  * The callback_data of Sanad's inline buttons, all far below Telegram's 64 bytes: {@code t:<n>} a start topic,
  * {@code q:<key>} a "did you mean" question, {@code f:y|n:<key>} feedback, {@code b:s|c:<id>} send or cancel a
- * broadcast draft.
+ * broadcast draft, {@code k:y|n} the answer to a CHECK reply (the child has a danger sign now, or not). The CHECK
+ * answer needs no memory: «yes» gets the urgent advice from whichever chat taps it.
  */
 final class Callbacks {
 
-    enum Kind { TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, UNKNOWN }
+    enum Kind { TOPIC, QUESTION, FEEDBACK, BROADCAST_SEND, BROADCAST_CANCEL, CHECK_YES, CHECK_NO, UNKNOWN }
 
     record Parsed(Kind kind, String value, boolean helpful) {
     }
@@ -35,6 +36,10 @@ final class Callbacks {
         return "b:c:" + draftId;
     }
 
+    static String check(boolean signNow) {
+        return signNow ? "k:y" : "k:n";
+    }
+
     static Parsed parse(String data) {
         if (data == null) {
             return new Parsed(Kind.UNKNOWN, "", false);
@@ -42,6 +47,9 @@ final class Callbacks {
         String[] parts = data.split(":", 3);
         if (parts.length == 2 && parts[0].equals("t")) {
             return new Parsed(Kind.TOPIC, parts[1], false);
+        }
+        if (parts.length == 2 && parts[0].equals("k") && (parts[1].equals("y") || parts[1].equals("n"))) {
+            return new Parsed(parts[1].equals("y") ? Kind.CHECK_YES : Kind.CHECK_NO, "", false);
         }
         if (parts.length == 2 && parts[0].equals("q")) {
             return new Parsed(Kind.QUESTION, parts[1], false);

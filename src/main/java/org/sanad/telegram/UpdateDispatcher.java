@@ -176,7 +176,9 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             return Optional.empty();
         }
         String text = textOf(update);
-        boolean urgent = false;
+        // «yes, my child has one of the signs now» is a danger-sign report too
+        boolean urgent = update.hasCallbackQuery()
+                && Callbacks.parse(update.getCallbackQuery().getData()).kind() == Callbacks.Kind.CHECK_YES;
         if (text != null && !text.isBlank()) {
             if (text.length() <= PRIORITY_TRIAGE_CHARACTERS) {
                 urgent = answers.isEmergency(text);

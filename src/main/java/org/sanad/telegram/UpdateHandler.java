@@ -132,6 +132,9 @@ class UpdateHandler {
             };
             case BROADCAST_SEND, BROADCAST_CANCEL -> acked(query, staff.broadcastButton(chatId, userId,
                     Long.parseLong(data.value()), data.kind() == Callbacks.Kind.BROADCAST_SEND));
+            // «yes, now»: exactly the urgent reply of a reported sign, through the same pipeline
+            case CHECK_YES -> acked(query, new ArrayList<>(messages.render(chatId, answers.confirmDangerSign())));
+            case CHECK_NO -> acked(query, new ArrayList<>(messages.render(chatId, answers.noDangerSign())));
             case UNKNOWN -> ack(query, texts.get("button.expired"));
         };
     }

@@ -9,7 +9,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code POST /api/ask}: the HTTP face of the answering pipeline, exactly as in the contracts. */
+/**
+ * {@code POST /api/ask}: the HTTP face of the answering pipeline, exactly as in the contracts; and {@code POST
+ * /api/check}, the parent's answer to a CHECK reply («does your child have one of these signs now?»).
+ */
 @RestController
 class AskController {
 
@@ -36,9 +39,22 @@ class AskController {
         }
     }
 
-    /** The answer; {@code related} lists topics to suggest when nothing answered. */
+    /**
+     * The answer; {@code triage} is URGENT, CRISIS, CHECK or NONE; {@code related} lists topics to suggest when
+     * nothing answered.
+     */
     record AskResponse(boolean emergency, boolean answered, List<PassageView> passages, String reply, String kind,
-            List<PassageView> related) {
+            List<PassageView> related, String triage) {
+
+        static AskResponse of(Answer answer) {
+            return new AskResponse(answer.emergency(), answer.answered(),
+                    answer.passages().stream().map(PassageView::of).toList(), answer.reply(), answer.kind().name(),
+                    answer.related().stream().map(PassageView::of).toList(), answer.triage().name());
+        }
+    }
+
+    /** {@code {"answer": "yes"}}: the child has one of the danger signs now; {@code "no"}: none of them. */
+    record CheckRequest(JsonNode answer) {
     }
 
     @PostMapping(path = "/api/ask", consumes = MediaType.APPLICATION_JSON_VALUE,
@@ -57,9 +73,19 @@ class AskController {
         if (text.length() > MAX_TEXT) {
             throw new BadRequestException("text is too long: at most " + MAX_TEXT + " characters");
         }
-        Answer answer = answers.answer(text);
-        return new AskResponse(answer.emergency(), answer.answered(),
-                answer.passages().stream().map(PassageView::of).toList(), answer.reply(), answer.kind().name(),
-                answer.related().stream().map(PassageView::of).toList());
+        return AskResponse.of(answers.answer(text));
+    }
+
+    /** «Yes» gets exactly the urgent reply of a reported danger sign; «no» thanks the parent. */
+    @PostMapping(path = "/api/check", consumes = MediaType.APPLICATION_JSON_VALUE,
+            produces = MediaType.APPLICATION_JSON_VALUE)
+    AskResponse check(@RequestBody(required = false) CheckRequest request) {
+        String answer = request == null || request.answer() == null || !request.answer().isString() ? ""
+                : request.answer().asString();
+        return switch (answer) {
+            case "yes" -> AskResponse.of(answers.confirmDangerSign());
+            case "no" -> AskResponse.of(answers.noDangerSign());
+            default -> throw new BadRequestException("answer must be \"yes\" or \"no\": send {\"answer\": \"yes\"}");
+        };
     }
 }

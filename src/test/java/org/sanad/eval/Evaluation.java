@@ -68,6 +68,14 @@ public final class Evaluation {
         measure("oos uncovered rejected", answers, r -> r.kind().equals("oos") && r.uncovered(), (r, a) -> !a.answered());
         measure("chitchat: no passage", answers, r -> r.kind().equals("chitchat"), (r, a) -> !a.answered());
         measure("emergency recall", answers, r -> r.kind().equals("emergency"), (r, a) -> a.emergency());
+        measure("emergency: URGENT or CHECK", answers, r -> r.kind().equals("emergency"),
+                (r, a) -> a.emergency() || a.kind() == Answer.Kind.CHECK);
+        // The safety net must stay rare: shown as the share of questions that did NOT get CHECK.
+        measure("answer questions: no CHECK", answers, r -> r.kind().equals("answer"),
+                (r, a) -> a.kind() != Answer.Kind.CHECK);
+        measure("ordinary messages: no CHECK", answers,
+                r -> r.kind().equals("answer") || r.kind().equals("oos") || r.kind().equals("chitchat"),
+                (r, a) -> a.kind() != Answer.Kind.CHECK);
         measure("negated not escalated", answers, r -> r.kind().equals("negated"), (r, a) -> !a.emergency());
         measure("no false alarm", answers,
                 r -> r.kind().equals("oos") || r.kind().equals("chitchat") || r.kind().equals("answer") && !r.emergencyEither(),
@@ -135,7 +143,7 @@ public final class Evaluation {
     }
 
     private static String describe(EvalRow row, Answer answer) {
-        String got = answer.passages().isEmpty() ? answer.kind().name()
+        String got = answer.passages().isEmpty() || answer.kind() == Answer.Kind.CHECK ? answer.kind().name()
                 : answer.passages().get(0).id() + " " + preview(answer.passages().get(0).text());
         return row.id() + " [" + row.dialect() + "] «" + row.text() + "» → " + got + (answer.emergency() ? " (emergency)" : "");
     }
@@ -149,9 +157,21 @@ public final class Evaluation {
         return measures.get(name);
     }
 
+    /** The share of a kind of message that got the safety net's CHECK reply (target: at most 10 %). */
+    public double checkRate(Measure noCheck) {
+        return 1 - noCheck.rate();
+    }
+
+    private String checkRate(String messages) {
+        Measure noCheck = measures.get(messages + ": no CHECK");
+        return noCheck == null || noCheck.total() == 0 ? "" : String.format("%-28s %5.1f %%  (%d/%d)%n",
+                "CHECK rate, " + messages, 100 * checkRate(noCheck), noCheck.total() - noCheck.hits(), noCheck.total());
+    }
+
     public String report(String title) {
         StringBuilder out = new StringBuilder("\n=== " + title + " ===\n");
         measures.values().stream().filter(m -> m.total() > 0).forEach(m -> out.append(m).append('\n'));
+        out.append(checkRate("answer questions")).append(checkRate("ordinary messages"));
         out.append("--- misses ---\n");
         measures.values().stream().filter(m -> m.total() > 0 && !m.name().startsWith("  ") && !m.misses().isEmpty())
                 .forEach(m -> {

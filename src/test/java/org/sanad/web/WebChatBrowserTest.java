@@ -177,6 +177,32 @@ class WebChatBrowserTest {
     }
 
     @Test
+    void asksAboutTheDangerSignsAndEscalatesWhenTheParentAnswersYes() throws IOException {
+        String report = "ابني صار تعبان ومش على بعضه من امبارح";
+        assertThat(answers.answer(report).kind()).as("the safety net must catch the test report")
+                .isEqualTo(Answer.Kind.CHECK);
+        WebElement check = send(report);
+        assertThat(check.getDomAttribute("data-kind")).isEqualTo("CHECK");
+        assertThat(banner().isDisplayed()).isFalse();
+        List<WebElement> choices = check.findElements(By.cssSelector(".chips.check button"));
+        assertThat(choices).extracting(WebChatBrowserTest::textOf).containsExactly(pageText("check-yes"),
+                pageText("check-no"));
+        screenshot("check");
+
+        int before = browser.findElements(By.cssSelector(".message.reply")).size();
+        js("arguments[0].scrollIntoView({block: 'center'});", choices.get(0));
+        choices.get(0).click();
+        WebElement urgent = waitForReply(before + 1);
+
+        assertThat(lastUserText()).isEqualTo(pageText("check-yes"));
+        assertThat(urgent.getDomAttribute("class")).contains("emergency");
+        String shown = String.join("\n\n", paragraphs(urgent));
+        assertThat(shown.replaceFirst("^\u200F", "")).startsWith(replies.urgentAdvice());
+        assertThat(shown).endsWith(replies.doctorNote());
+        assertThat(banner().isDisplayed()).isTrue();
+    }
+
+    @Test
     void showsTypedMarkupAsTextWithoutRunningIt() throws IOException {
         send(MARKUP);
 

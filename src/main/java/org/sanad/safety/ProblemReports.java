@@ -1,0 +1,211 @@
+package org.sanad.safety;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.sanad.text.ArabicNormalizer;
+import org.sanad.text.ArabiziTransliterator;
+import org.sanad.text.MessageText;
+import org.sanad.text.TextReader;
+import org.sanad.text.Word;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether a message reports a new problem with the child («ابني صار تعبان من امبارح», «my son is not himself
+ * since the shot»), whatever the problem is: the safety net under the red-flag detector. When the detector finds
+ * no sign and the documents no answer, such a message is asked about the danger signs instead of being left with
+ * "not covered". The words are data ({@code /safety/problem-reports.txt}); the rule is written there too.
+ */
+@Component
+public class ProblemReports {
+
+    private static final String RESOURCE = "/safety/problem-reports.txt";
+    static final List<String> SECTIONS = List.of("child", "injection", "after", "change", "problem", "worry",
+            "negator", "not-negator");
+    /** Words between a negator and the problem it denies («ما عنده حرارة»). */
+    private static final int NEGATION_REACH = 2;
+    /** Words between «بعد» and the injection («بعد ما أخد الحقنة»). */
+    private static final int AFTER_REACH = 3;
+
+    /** One word of an entry: as written or a stem, only as written, with any ending or beginning, or as Arabizi. */
+    private record Pattern(String text, boolean exact, boolean prefix, boolean suffix, List<String> skeletons) {
+
+        boolean matches(Word word, Set<String> forms) {
+            if (!skeletons.isEmpty()) {
+                return word.latin() && word.skeletons().stream().anyMatch(skeletons::contains);
+            }
+            if (prefix || suffix) {
+                return forms.stream().anyMatch(form -> (!prefix || form.startsWith(text))
+                        && (!suffix || form.endsWith(text)) && form.length() > text.length());
+            }
+            return exact ? word.loose().equals(text) || text.equals(word.bare()) : forms.contains(text);
+        }
+    }
+
+    private final Map<String, List<List<Pattern>>> sections;
+
+    public ProblemReports() {
+        this(read());
+    }
+
+    ProblemReports(List<String> lines) {
+        this.sections = parse(lines);
+    }
+
+    /** True when the message reports a problem with the child, by the rule of the data file. */
+    public boolean reports(MessageText message) {
+        List<Word> words = message.words();
+        if (words.isEmpty()) {
+            return false;
+        }
+        List<Set<String>> forms = words.stream().map(ProblemReports::forms).toList();
+        boolean[][] found = new boolean[SECTIONS.size()][];
+        for (int s = 0; s < SECTIONS.size(); s++) {
+            found[s] = starts(SECTIONS.get(s), words, forms);
+        }
+        boolean child = any(found[0]);
+        boolean after = afterInjection(words, found[1], found[2]);
+        boolean change = any(found[3]);
+        boolean[] negator = found[6];
+        for (int i = 0; i < negator.length; i++) {
+            negator[i] &= !found[7][i];
+        }
+        boolean problem = notNegated(found[4], words, negator);
+        boolean worry = notNegated(found[5], words, negator);
+        return problem && (child || after || change) || worry && (after || change);
+    }
+
+    /** Where a phrase of the section starts. */
+    private boolean[] starts(String section, List<Word> words, List<Set<String>> forms) {
+        boolean[] out = new boolean[words.size()];
+        for (List<Pattern> phrase : sections.getOrDefault(section, List.of())) {
+            for (int pos = 0; pos + phrase.size() <= words.size(); pos++) {
+                if (out[pos]) {
+                    continue;
+                }
+                boolean all = true;
+                for (int i = 0; i < phrase.size() && all; i++) {
+                    all = phrase.get(i).matches(words.get(pos + i), forms.get(pos + i));
+                }
+                out[pos] = all;
+            }
+        }
+        return out;
+    }
+
+    private static boolean afterInjection(List<Word> words, boolean[] injection, boolean[] after) {
+        for (int i = 0; i < words.size(); i++) {
+            if (!injection[i]) {
+                continue;
+            }
+            for (int j = i - 1; j >= Math.max(0, i - AFTER_REACH); j--) {
+                if (after[j] && words.get(j).clause() == words.get(i).clause()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** A problem counts unless a negator stands just before it, in its clause («ما عنده حرارة»). */
+    private static boolean notNegated(boolean[] at, List<Word> words, boolean[] negator) {
+        for (int i = 0; i < at.length; i++) {
+            if (!at[i]) {
+                continue;
+            }
+            boolean negated = false;
+            for (int j = i - 1; j >= Math.max(0, i - NEGATION_REACH) && !negated; j--) {
+                negated = negator[j] && words.get(j).clause() == words.get(i).clause();
+            }
+            if (!negated) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean any(boolean[] at) {
+        for (boolean b : at) {
+            if (b) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A word as the entries compare it: typed loosely, without a joined «و»/«ف», and its stems. */
+    private static Set<String> forms(Word word) {
+        Set<String> forms = new HashSet<>();
+        forms.add(word.loose());
+        if (word.bare() != null) {
+            forms.add(word.bare());
+        }
+        if (!word.latin()) {
+            word.variants().forEach(variant -> forms.add(ArabicNormalizer.loose(variant)));
+        }
+        return forms;
+    }
+
+    // ---- the data file
+
+    private static List<String> read() {
+        try (InputStream in = ProblemReports.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("missing " + RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, List<List<Pattern>>> parse(List<String> lines) {
+        Map<String, List<List<Pattern>>> out = new LinkedHashMap<>();
+        String section = null;
+        for (int n = 0; n < lines.size(); n++) {
+            String line = lines.get(n);
+            int comment = line.indexOf('#');
+            line = (comment >= 0 ? line.substring(0, comment) : line).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            if (line.startsWith("[") && line.endsWith("]")) {
+                section = line.substring(1, line.length() - 1).strip();
+                if (!SECTIONS.contains(section)) {
+                    throw new IllegalStateException(RESOURCE + ":" + (n + 1) + ": unknown section [" + section + "]");
+                }
+                continue;
+            }
+            if (section == null) {
+                throw new IllegalStateException(RESOURCE + ":" + (n + 1) + ": an entry before any [section]");
+            }
+            List<Pattern> phrase = new ArrayList<>();
+            for (String raw : line.split("\\s+")) {
+                phrase.add(pattern(raw));
+            }
+            out.computeIfAbsent(section, k -> new ArrayList<>()).add(List.copyOf(phrase));
+        }
+        return out;
+    }
+
+    private static Pattern pattern(String raw) {
+        boolean arabizi = raw.startsWith("~");
+        boolean exact = raw.startsWith("=");
+        String body = raw.replace("~", "").replace("=", "");
+        boolean prefix = body.endsWith("*");
+        boolean suffix = body.startsWith("*");
+        body = body.replace("*", "");
+        // the words of the entry as the reader cuts and folds a message's words
+        List<String> read = TextReader.words(body);
+        String text = ArabicNormalizer.loose(read.isEmpty() ? body.toLowerCase() : String.join("", read));
+        List<String> skeletons = arabizi ? ArabiziTransliterator.wholeWordSkeletons(body) : List.of();
+        return new Pattern(text, exact, prefix, suffix, skeletons);
+    }
+}
