@@ -20,6 +20,6 @@ class AftercareSetEvaluationTest extends NewDocumentSetEvaluationTest {
 
     @Override
     Floors floors() {
-        return new Floors(0.22, 0.24, 0.22, 0.74);
+        return new Floors(0.22, 0.24, 0.25, 0.74);
     }
 }
