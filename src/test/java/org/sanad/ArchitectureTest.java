@@ -11,8 +11,10 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
- * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}) → {@code ask} and
- * {@code staff} → {@code knowledge}, {@code safety}, {@code broadcast} → {@code text}, {@code audit} and
+ * The rooms and the one way their arrows run: adapters ({@code telegram}, {@code web}), {@code alert} (hears the
+ * pipeline's danger reports) and {@code handoff} (talking to the clinic's staff) → {@code ask} and {@code staff} →
+ * {@code checkin}, {@code knowledge}, {@code safety}, {@code broadcast} → {@code outbox} (everything sent on Sanad's
+ * own) → {@code text}, {@code audit} and
  * {@code storage} (the database as replicas share it). A room may
  * use any room of a lower layer, none of its own layer and none above; inside {@code knowledge}, search → index →
  * ingest. Checked on the compiled classes with ArchUnit.
@@ -23,8 +25,8 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("org.sanad");
 
-    private static final List<String> ROOMS = List.of("telegram", "web", "ask", "staff", "knowledge", "safety",
-            "broadcast", "text", "audit", "storage");
+    private static final List<String> ROOMS = List.of("telegram", "web", "alert", "handoff", "ask", "staff", "checkin",
+            "knowledge", "safety", "broadcast", "outbox", "text", "audit", "storage");
 
     @Test
     void everyClassLivesInARoom() {
@@ -40,27 +42,36 @@ class ArchitectureTest {
         layeredArchitecture().consideringOnlyDependenciesInLayers()
                 .layer("telegram").definedBy("org.sanad.telegram..")
                 .layer("web").definedBy("org.sanad.web..")
+                .layer("alert").definedBy("org.sanad.alert..")
+                .layer("handoff").definedBy("org.sanad.handoff..")
                 .layer("ask").definedBy("org.sanad.ask..")
                 .layer("staff").definedBy("org.sanad.staff..")
+                .layer("checkin").definedBy("org.sanad.checkin..")
                 .layer("knowledge").definedBy("org.sanad.knowledge..")
                 .layer("safety").definedBy("org.sanad.safety..")
                 .layer("broadcast").definedBy("org.sanad.broadcast..")
+                .layer("outbox").definedBy("org.sanad.outbox..")
                 .layer("text").definedBy("org.sanad.text..")
                 .layer("audit").definedBy("org.sanad.audit..")
                 .layer("storage").definedBy("org.sanad.storage..")
                 .whereLayer("telegram").mayNotBeAccessedByAnyLayer()
                 .whereLayer("web").mayNotBeAccessedByAnyLayer()
-                .whereLayer("ask").mayOnlyBeAccessedByLayers("telegram", "web")
-                .whereLayer("staff").mayOnlyBeAccessedByLayers("telegram", "web")
-                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff")
-                .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff")
-                .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff")
-                .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff", "knowledge",
-                        "safety", "broadcast")
-                .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff", "knowledge",
-                        "safety", "broadcast")
-                .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "ask", "staff", "knowledge",
-                        "safety", "broadcast")
+                .whereLayer("alert").mayNotBeAccessedByAnyLayer()
+                .whereLayer("handoff").mayOnlyBeAccessedByLayers("telegram", "web")
+                .whereLayer("ask").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff")
+                .whereLayer("staff").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff")
+                .whereLayer("checkin").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("knowledge").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("safety").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("broadcast").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff")
+                .whereLayer("outbox").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast")
+                .whereLayer("text").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast", "outbox")
+                .whereLayer("audit").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast", "outbox")
+                .whereLayer("storage").mayOnlyBeAccessedByLayers("telegram", "web", "alert", "handoff", "ask", "staff",
+                        "checkin", "knowledge", "safety", "broadcast", "outbox")
                 .check(SANAD);
     }
 

@@ -1,5 +1,6 @@
 package org.sanad.ask;
 
+import java.time.Clock;
 import java.util.List;
 import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
@@ -11,6 +12,7 @@ import org.sanad.text.MessageText;
 import org.sanad.text.TextReader;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 
@@ -30,29 +32,54 @@ public class AnswerService {
     private final ReplyComposer replies;
     private final UsageCounters usage;
     private final ProblemReports problems;
+    private final List<DangerListener> dangerListeners;
+    private final Clock clock = Clock.systemUTC();
 
-    /** With the bundled problem-report words. */
+    /** With the bundled problem-report words, without danger listeners: for tests and evaluations of the answers. */
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
             UsageCounters usage) {
         this(reader, search, redFlags, replies, usage, new ProblemReports());
     }
 
-    @Autowired
     public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
             UsageCounters usage, ProblemReports problems) {
+        this(reader, search, redFlags, replies, usage, problems, List.of());
+    }
+
+    @Autowired
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage, ProblemReports problems, ObjectProvider<DangerListener> dangerListeners) {
+        this(reader, search, redFlags, replies, usage, problems, dangerListeners.orderedStream().toList());
+    }
+
+    public AnswerService(TextReader reader, PassageSearch search, RedFlagDetector redFlags, ReplyComposer replies,
+            UsageCounters usage, ProblemReports problems, List<DangerListener> dangerListeners) {
         this.reader = reader;
         this.search = search;
         this.redFlags = redFlags;
         this.replies = replies;
         this.usage = usage;
         this.problems = problems;
+        this.dangerListeners = List.copyOf(dangerListeners);
     }
 
-    /** Counted here, so that /stats sees every channel's questions. */
+    /** A message from nowhere in particular (tools, evaluations); see {@link #answer(String, Origin)}. */
     public Answer answer(String message) {
+        return answer(message, Origin.other());
+    }
+
+    /**
+     * Counted here, so that /stats sees every channel's questions; an URGENT or CRISIS answer is reported to the
+     * {@link DangerListener}s here, so that every channel's danger reaches the clinic the same way.
+     */
+    public Answer answer(String message, Origin origin) {
         Answer answer = decide(message);
         count(() -> usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED,
                 answer.emergency()));
+        if (answer.kind() == Answer.Kind.URGENT || answer.kind() == Answer.Kind.CRISIS) {
+            report(() -> new DangerReport(answer.kind(), redFlags.assess(reader.read(message)).categories(),
+                    clock.instant(), origin, DangerReport.Trigger.MESSAGE, message));
+        }
         return answer;
     }
 
@@ -61,9 +88,45 @@ public class AnswerService {
      * the urgent reply of a reported sign, from the same composer.
      */
     public Answer confirmDangerSign() {
+        return confirmDangerSign(Origin.other());
+    }
+
+    /** {@link #confirmDangerSign()}, and the staff alerted as for any urgent report. */
+    public Answer confirmDangerSign(Origin origin) {
+        return urgentReport(origin, DangerReport.Trigger.CONFIRM_BUTTON);
+    }
+
+    /**
+     * The parent said by a button that the child shows a danger sign (a check-in's «لاحظت علامة منها», a «نعم» after
+     * Sanad asked): the urgent reply exactly as an urgent report gets it, counted as an emergency, and the same report
+     * to the {@link DangerListener}s.
+     */
+    public Answer urgentReport(Origin origin, DangerReport.Trigger trigger) {
         count(() -> usage.count(UsageCounters.Counter.EMERGENCIES));
-        log.info("triage level=URGENT rule=check-confirmed");
-        return urgent(reader.read(""), List.of());
+        log.info("triage level=URGENT rule={}", trigger == DangerReport.Trigger.CONFIRM_BUTTON ? "check-confirmed"
+                : "button:" + trigger.name().toLowerCase(java.util.Locale.ROOT));
+        Answer answer = urgent(reader.read(""), List.of());
+        report(() -> new DangerReport(Answer.Kind.URGENT, List.of(), clock.instant(), origin, trigger, null));
+        return answer;
+    }
+
+    /** A listener's failure (or the report's) is logged and never costs the parent their reply. */
+    private void report(java.util.function.Supplier<DangerReport> making) {
+        DangerReport report;
+        try {
+            report = making.get();
+        } catch (RuntimeException e) {
+            log.error("A danger report could not be made ({})", e.getClass().getName());
+            return;
+        }
+        for (DangerListener listener : dangerListeners) {
+            try {
+                listener.reported(report);
+            } catch (RuntimeException e) {
+                log.error("A danger report could not be handed on ({}): {}", listener.getClass().getSimpleName(),
+                        e.getClass().getName());
+            }
+        }
     }
 
     /** The parent answered a {@link Answer.Kind#CHECK} reply: none of the danger signs now. */

@@ -26,7 +26,10 @@ public class UsageCounters implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(UsageCounters.class);
 
-    public enum Counter { QUESTIONS, ANSWERED, NOT_COVERED, EMERGENCIES, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL }
+    public enum Counter {
+        QUESTIONS, ANSWERED, NOT_COVERED, EMERGENCIES, FEEDBACK_HELPFUL, FEEDBACK_NOT_HELPFUL,
+        INJECTIONS, CHECKINS_SENT, CHECKIN_FINE, CHECKIN_SIGN, ALERTS_SENT
+    }
 
     private static final int MAX_TEXT = 4096;
 

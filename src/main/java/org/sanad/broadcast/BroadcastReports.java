@@ -5,25 +5,40 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import org.sanad.outbox.Outbox;
+import org.sanad.outbox.OutboxKind;
+import org.sanad.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Tells the staff member how a broadcast is going and how it ended. Each message is won by a compare-and-set on the
- * broadcast row, so with several instances it is still sent once.
+ * Tells the staff member how a broadcast is going and how it ended, through the outbox. Each message is won by a
+ * compare-and-set on the broadcast row, so with several instances it is still sent once.
  */
 class BroadcastReports {
+
+    private static final String UNFINISHED = "'PENDING', 'CLAIMED', 'IN_FLIGHT'";
 
     private static final Logger log = LoggerFactory.getLogger(BroadcastReports.class);
 
     private final JdbcClient jdbc;
     private final MessageSource messages;
+    private final Outbox outbox;
 
-    BroadcastReports(JdbcClient jdbc, MessageSource messages) {
+    BroadcastReports(JdbcClient jdbc, MessageSource messages, Outbox outbox) {
         this.jdbc = jdbc;
         this.messages = messages;
+        this.outbox = outbox;
+    }
+
+    /** Broadcasts still sending that have no row left to send. */
+    List<Long> finishedBroadcasts() {
+        return jdbc.sql("SELECT b.id FROM broadcast b WHERE b.status = 'SENDING' AND NOT EXISTS "
+                        + "(SELECT 1 FROM delivery d WHERE d.broadcast_id = b.id AND d.status IN (" + UNFINISHED + "))")
+                .query(Long.class)
+                .list();
     }
 
     /** Where a broadcast stands; {@code inDoubt} counts the messages a crashed sender left unconfirmed. */
@@ -51,29 +66,29 @@ class BroadcastReports {
     }
 
     /** A progress message for each sending broadcast not reported on for {@code interval}. */
-    void progress(ChatSender chats, Instant now, Duration interval) {
+    void progress(Instant now, Duration interval) {
         List<Long> due = jdbc.sql("SELECT id FROM broadcast WHERE status = 'SENDING' AND last_progress_at <= ?")
-                .param(Deliveries.at(now.minus(interval)))
+                .param(at(now.minus(interval)))
                 .query(Long.class)
                 .list();
         for (long id : due) {
             boolean won = jdbc.sql("UPDATE broadcast SET last_progress_at = ? WHERE id = ? AND status = 'SENDING' "
                             + "AND last_progress_at <= ?")
-                    .params(Deliveries.at(now), id, Deliveries.at(now.minus(interval)))
+                    .params(at(now), id, at(now.minus(interval)))
                     .update() == 1;
             if (won) {
                 Counts counts = counts(id);
                 long done = counts.recipients() - counts.unfinished();
                 long percent = counts.recipients() == 0 ? 100 : done * 100 / counts.recipients();
-                send(chats, id, text("broadcast.progress", String.valueOf(id), done, counts.recipients(), percent));
+                send(id, "progress:" + now.toEpochMilli(), text("broadcast.progress", String.valueOf(id), done, counts.recipients(), percent));
             }
         }
     }
 
     /** Marks a broadcast with nothing left to send as done and reports it; false when another instance did. */
-    boolean finish(ChatSender chats, long id, Instant now) {
+    boolean finish(long id, Instant now) {
         boolean won = jdbc.sql("UPDATE broadcast SET status = 'DONE', finished_at = ? WHERE id = ? AND status = 'SENDING'")
-                .params(Deliveries.at(now), id)
+                .params(at(now), id)
                 .update() == 1;
         if (!won) {
             return false;
@@ -85,8 +100,14 @@ class BroadcastReports {
         String duration = text("broadcast.duration", took.toMinutes(), took.toSecondsPart());
         log.info("Broadcast {} done in {} s: {} sent, {} blocked, {} failed, {} in doubt, of {}", id,
                 took.toSeconds(), counts.sent(), counts.blocked(), counts.failed(), counts.inDoubt(), counts.recipients());
-        send(chats, id, text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
+        OutboxMessage report = OutboxMessage.text(text("broadcast.report", String.valueOf(id), duration, counts.sent(), counts.recipients(), counts.blocked(),
                 counts.failed(), counts.inDoubt()));
+        if (counts.inDoubt() > 0) {
+            report = report.withButtons(OutboxMessage.Button.callback(text("broadcast.resend-button"),
+                    BroadcastStore.RESEND_BUTTON_PREFIX + id));
+        }
+        // a broadcast resent to those in doubt ends, and is reported, once more
+        send(id, "report:" + now.toEpochMilli(), report);
         return true;
     }
 
@@ -94,16 +115,20 @@ class BroadcastReports {
         return messages.getMessage(code, args, Locale.ROOT);
     }
 
-    private void send(ChatSender chats, long broadcastId, String text) {
+    private void send(long broadcastId, String what, String text) {
+        send(broadcastId, what, OutboxMessage.text(text));
+    }
+
+    private void send(long broadcastId, String what, OutboxMessage message) {
         Long staffChat = jdbc.sql("SELECT staff_chat_id FROM broadcast WHERE id = ?").param(broadcastId)
                 .query(Long.class).optional().orElse(null);
-        if (staffChat == null || chats == null) {
-            return;
+        if (staffChat != null) {
+            outbox.enqueue(Outbox.Request.of(OutboxKind.REPORT, staffChat, message)
+                    .key("broadcast:" + broadcastId + ":" + what));
         }
-        ChatSender.Result result = chats.send(staffChat, text);
-        if (result.outcome() != ChatSender.Result.Outcome.SENT) {
-            // A lost report is not worth holding up the broadcast: /stats still has the numbers.
-            log.warn("Could not report on broadcast {} to the staff chat: {}", broadcastId, result.reason());
-        }
+    }
+
+    static OffsetDateTime at(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, java.time.ZoneOffset.UTC);
     }
 }

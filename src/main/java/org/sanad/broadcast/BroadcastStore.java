@@ -4,6 +4,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
 import java.util.Optional;
+import java.time.Clock;
+import org.sanad.outbox.Outbox;
+import org.sanad.outbox.OutboxKind;
+import org.sanad.outbox.OutboxMessage;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -24,6 +28,13 @@ public class BroadcastStore {
     }
 
     public enum Outcome { STARTED, ALREADY_STARTED, CANCELLED, NOT_FOUND, NOT_YOURS }
+
+    /** «أعد الإرسال لهم» under a report with parents in doubt: {@code messages} went back to the queue. */
+    public record Resend(Outcome outcome, int messages) {
+    }
+
+    /** The callback data of «أعد الإرسال لهم», followed by the broadcast's id. */
+    public static final String RESEND_BUTTON_PREFIX = "b:r:";
 
     public record Stats(long activeSubscribers, long broadcasts, long delivered, long blocked, long failed) {
     }
@@ -48,17 +59,24 @@ public class BroadcastStore {
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
     private final Subscribers subscribers;
+    private final Outbox outbox;
     private final Runnable senderWakeUp;
 
     @Autowired
-    BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, BroadcastSender sender) {
-        this(jdbc, transactions, subscribers, sender::wake);
+    BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, Outbox outbox,
+            org.springframework.beans.factory.ObjectProvider<org.sanad.outbox.OutboxSender> sender) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.subscribers = subscribers;
+        this.outbox = outbox;
+        this.senderWakeUp = () -> sender.ifAvailable(org.sanad.outbox.OutboxSender::wake);
     }
 
     BroadcastStore(JdbcClient jdbc, TransactionTemplate transactions, Subscribers subscribers, Runnable senderWakeUp) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.subscribers = subscribers;
+        this.outbox = new Outbox(jdbc, transactions, senderWakeUp, Clock.systemUTC());
         this.senderWakeUp = senderWakeUp;
     }
 
@@ -111,10 +129,14 @@ public class BroadcastStore {
                 }
             }
             OffsetDateTime now = now();
+            String text = jdbc.sql("SELECT text FROM broadcast WHERE id = ?").param(broadcastId)
+                    .query(String.class).single();
+            long body = outbox.storeBody(OutboxMessage.text(text));
+            // one outbox row per subscriber, in one statement: the outbox's rows of a broadcast are this room's
             int recipients = jdbc.sql("""
-                    INSERT INTO delivery (broadcast_id, chat_id, status, attempts, not_before)
-                    SELECT ?, chat_id, 'PENDING', 0, ? FROM subscriber WHERE status = 'ACTIVE'""")
-                    .params(broadcastId, now)
+                    INSERT INTO delivery (broadcast_id, kind, priority, body_id, chat_id, status, attempts, not_before)
+                    SELECT ?, ?, ?, ?, chat_id, 'PENDING', 0, ? FROM subscriber WHERE status = 'ACTIVE'""")
+                    .params(broadcastId, OutboxKind.BROADCAST.name(), OutboxKind.Priority.BULK.rank(), body, now)
                     .update();
             jdbc.sql("UPDATE broadcast SET status = 'SENDING', started_at = ?, last_progress_at = ?, recipients = ? WHERE id = ?")
                     .params(now, now, recipients, broadcastId)
@@ -153,6 +175,36 @@ public class BroadcastStore {
                     .update();
             return Outcome.CANCELLED;
         });
+    }
+
+    /**
+     * Sends a finished broadcast again to the parents whose message is in doubt (a crash or a timeout while Telegram
+     * had it): most of them probably got it, so some will get it twice; the staff member decides. The broadcast is
+     * sending again and reports again at the end.
+     */
+    public Resend resendInDoubt(long broadcastId, long staffUserId) {
+        Resend resend = transactions.execute(status -> {
+            Optional<Row> row = lock(broadcastId);
+            Optional<Outcome> refusal = refusal(row, staffUserId);
+            if (refusal.isPresent()) {
+                return new Resend(refusal.get(), 0);
+            }
+            int messages = jdbc.sql("UPDATE delivery SET status = 'PENDING', in_doubt = FALSE, attempts = 0, "
+                            + "claimed_by = NULL, claimed_until = NULL, not_before = ? "
+                            + "WHERE broadcast_id = ? AND status = 'IN_DOUBT'")
+                    .params(now(), broadcastId)
+                    .update();
+            if (messages > 0) {
+                jdbc.sql("UPDATE broadcast SET status = 'SENDING', finished_at = NULL, last_progress_at = ? WHERE id = ?")
+                        .params(now(), broadcastId)
+                        .update();
+            }
+            return new Resend(Outcome.STARTED, messages);
+        });
+        if (resend.messages() > 0) {
+            senderWakeUp.run();
+        }
+        return resend;
     }
 
     public Stats stats() {

@@ -1,5 +1,5 @@
 /**
- * The clinic's broadcasts to subscribed chats: the subscribers, the stored drafts and deliveries, and the paced,
- * exactly-once sender, which reaches the messenger only through {@link org.sanad.broadcast.ChatSender}.
+ * The clinic's broadcasts to subscribed chats: the subscribers, the stored drafts, one outbox row per recipient (put
+ * in and counted here, sent by the {@link org.sanad.outbox outbox}), and the staff member's reports.
  */
 package org.sanad.broadcast;

@@ -79,7 +79,8 @@ public class ProblemReports {
         }
         boolean problem = notNegated(found[4], words, negator);
         boolean worry = notNegated(found[5], words, negator);
-        return problem && (child || after || change) || worry && (after || change);
+        // a change alone is no report: «صرت ما أنام» is an adult writing of themselves
+        return problem && (child || after) || worry && (after || child && change);
     }
 
     /** Where a phrase of the section starts. */

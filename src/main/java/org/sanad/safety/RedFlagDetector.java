@@ -178,7 +178,7 @@ public class RedFlagDetector {
             boolean[] masked, List<Hit> hits) {
         for (Map.Entry<String, List<SafetyLexicon.Phrase>> section : sections.entrySet()) {
             for (int pos = 0; pos < tokens.size(); pos++) {
-                for (SafetyLexicon.Phrase phrase : section.getValue()) {
+                for (SafetyLexicon.Phrase phrase : lexicon.startingAt(section.getValue(), tokens.get(pos))) {
                     int end = lexicon.match(phrase, tokens, pos, masked);
                     if (end > pos) {
                         hits.add(new Hit(section.getKey(), form, pos, end, phrase));
@@ -204,7 +204,7 @@ public class RedFlagDetector {
             String category = name.substring(name.indexOf(':') + 1);
             for (int pos = 0; pos < tokens.size(); pos++) {
                 int end = -1;
-                for (SafetyLexicon.Phrase phrase : section.getValue()) {
+                for (SafetyLexicon.Phrase phrase : lexicon.startingAt(section.getValue(), tokens.get(pos))) {
                     end = Math.max(end, lexicon.match(phrase, tokens, pos, masked));
                 }
                 if (end <= pos) {
@@ -337,7 +337,7 @@ public class RedFlagDetector {
             }
             String category = section.getKey().substring("topic:".length());
             for (int pos = 0; pos < tokens.size(); pos++) {
-                for (SafetyLexicon.Phrase phrase : section.getValue()) {
+                for (SafetyLexicon.Phrase phrase : lexicon.startingAt(section.getValue(), tokens.get(pos))) {
                     int end = lexicon.match(phrase, tokens, pos, masked);
                     if (end > pos) {
                         hits.add(new Hit(category, Form.TOPIC, pos, end));

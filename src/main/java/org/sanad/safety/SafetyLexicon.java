@@ -7,6 +7,9 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,11 +43,132 @@ final class SafetyLexicon {
     private final Map<String, List<Phrase>> redFlags;
     private final Map<String, List<Phrase>> crisis;
 
+    /** Which phrases may start at a word, by the keys of their first word: see {@link #mayStart}. */
+    private final Map<Phrase, Integer> ids = new IdentityHashMap<>();
+    /** The id of each section's first phrase: a section's phrases have the ids that follow, in file order. */
+    private final Map<List<Phrase>, Integer> bases = new IdentityHashMap<>();
+    private final Map<String, BitSet> firstWords = new HashMap<>();
+    private final BitSet startAnywhere = new BitSet();
+    /** How long the letters of a glob are: only pieces of a word that long can be one. */
+    private final java.util.SortedSet<Integer> globLengths = new java.util.TreeSet<>();
+    /** A word's candidate phrases, computed once per word of a message (the words of a message are its own). */
+    private final ThreadLocal<Map<Word, BitSet>> candidates = ThreadLocal.withInitial(IdentityHashMap::new);
+    private static final int CANDIDATE_CACHE = 8192;
+
     SafetyLexicon(Map<String, List<Phrase>> words, Map<String, List<Phrase>> redFlags,
             Map<String, List<Phrase>> crisis) {
         this.words = words;
         this.redFlags = redFlags;
         this.crisis = crisis;
+        for (Map<String, List<Phrase>> file : List.of(words, redFlags, crisis)) {
+            for (List<Phrase> phrases : file.values()) {
+                bases.put(phrases, ids.size());
+                phrases.forEach(this::index);
+            }
+        }
+    }
+
+    /**
+     * Indexes a phrase by the keys its first word can match («=بلع» the word, «^بلع» a start, «$بلع» an end,
+     * «~بلع» anywhere; «z…» the same for an Arabizi skeleton), so that a message costs a few look-ups a word
+     * instead of a try of every phrase at every word. A phrase that opens with a class or a gap is tried anywhere.
+     */
+    private void index(Phrase phrase) {
+        int id = ids.size();
+        ids.put(phrase, id);
+        TokenPattern first = phrase.words().get(0);
+        switch (first.kind()) {
+            case CLASS, GAP -> startAnywhere.set(id);
+            case ARABIZI -> first.skeletons().forEach(skeleton -> key("z", first, skeleton, id));
+            default -> key("", first, first.text(), id);
+        }
+    }
+
+    private void key(String space, TokenPattern pattern, String text, int id) {
+        String glob = pattern.anyPrefix() && pattern.anySuffix() ? "~" : pattern.anyPrefix() ? "$"
+                : pattern.anySuffix() ? "^" : "=";
+        firstWords.computeIfAbsent(space + glob + text, k -> new BitSet()).set(id);
+        if (!glob.equals("=")) {
+            globLengths.add(text.length());
+        }
+    }
+
+    /** The phrases of a section that may start at this word, in file order; matching decides. */
+    List<Phrase> startingAt(List<Phrase> section, Word token) {
+        Integer base = bases.get(section);
+        if (base == null) {
+            return section;
+        }
+        BitSet may = candidatesOf(token);
+        List<Phrase> out = null;
+        for (int id = may.nextSetBit(base); id >= 0 && id < base + section.size(); id = may.nextSetBit(id + 1)) {
+            if (out == null) {
+                out = new ArrayList<>(4);
+            }
+            out.add(section.get(id - base));
+        }
+        return out == null ? List.of() : out;
+    }
+
+    /** False when the phrase cannot start at this word; true is only a maybe, decided by matching. */
+    private boolean mayStart(Phrase phrase, Word token) {
+        Integer id = ids.get(phrase);
+        return id == null || candidatesOf(token).get(id);
+    }
+
+    private BitSet candidatesOf(Word token) {
+        Map<Word, BitSet> cache = candidates.get();
+        BitSet known = cache.get(token);
+        if (known != null) {
+            return known;
+        }
+        if (cache.size() > CANDIDATE_CACHE) {
+            cache.clear();
+        }
+        BitSet computed = computeCandidates(token);
+        cache.put(token, computed);
+        return computed;
+    }
+
+    private BitSet computeCandidates(Word token) {
+        BitSet out = (BitSet) startAnywhere.clone();
+        if (token.latin()) {
+            lookUp("", token.loose(), out);
+            for (String skeleton : token.skeletons()) {
+                lookUp("z", skeleton, out);
+            }
+            return out;
+        }
+        for (String form : new String[] {token.loose(), token.bare()}) {
+            if (form != null) {
+                lookUp("", form, out);
+                // «ضعيفا»: a written tanween (see TokenPattern).
+                if (form.length() >= 4 && form.endsWith("ا")) {
+                    lookUp("", form.substring(0, form.length() - 1), out);
+                }
+            }
+        }
+        return out;
+    }
+
+    private void lookUp(String space, String word, BitSet out) {
+        or(out, firstWords.get(space + "=" + word));
+        for (int i : globLengths) {
+            if (i > word.length()) {
+                break;
+            }
+            or(out, firstWords.get(space + "^" + word.substring(0, i)));
+            or(out, firstWords.get(space + "$" + word.substring(word.length() - i)));
+            for (int j = 0; j + i <= word.length(); j++) {
+                or(out, firstWords.get(space + "~" + word.substring(j, j + i)));
+            }
+        }
+    }
+
+    private static void or(BitSet out, BitSet more) {
+        if (more != null) {
+            out.or(more);
+        }
     }
 
     static SafetyLexicon bundled() {
@@ -116,7 +240,7 @@ final class SafetyLexicon {
     /** The end (exclusive) of a phrase of {@code section} that starts at {@code pos}, or -1. */
     int endOf(String section, List<Word> tokens, int pos, boolean[] masked) {
         int best = -1;
-        for (Phrase phrase : section(section)) {
+        for (Phrase phrase : startingAt(section(section), tokens.get(pos))) {
             best = Math.max(best, match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked));
         }
         return best;
@@ -125,7 +249,7 @@ final class SafetyLexicon {
     /** True when a one-word phrase of any section is this word: it is a word of the lexicon. */
     boolean knows(Word token) {
         for (List<Phrase> phrases : words.values()) {
-            for (Phrase phrase : phrases) {
+            for (Phrase phrase : startingAt(phrases, token)) {
                 if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
                     return true;
                 }
@@ -136,7 +260,7 @@ final class SafetyLexicon {
 
     /** True when a one-word phrase of {@code section} is this word. */
     boolean is(String section, Word token) {
-        for (Phrase phrase : section(section)) {
+        for (Phrase phrase : startingAt(section(section), token)) {
             if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
                 return true;
             }
@@ -146,6 +270,9 @@ final class SafetyLexicon {
 
     /** The end (exclusive) of {@code phrase} matched at {@code pos} within one clause, or -1. */
     int match(Phrase phrase, List<Word> tokens, int pos, boolean[] masked) {
+        if (!mayStart(phrase, tokens.get(pos))) {
+            return -1;
+        }
         return match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked);
     }
 
@@ -172,7 +299,7 @@ final class SafetyLexicon {
                 if (pos >= tokens.size() || tokens.get(pos).clause() != clause) {
                     return -1;
                 }
-                for (Phrase member : section(pattern.text())) {
+                for (Phrase member : startingAt(section(pattern.text()), tokens.get(pos))) {
                     int memberEnd = match(member.words(), 0, tokens, pos, clause, masked);
                     if (memberEnd > pos) {
                         int end = match(phrase, k + 1, tokens, memberEnd, clause, masked);

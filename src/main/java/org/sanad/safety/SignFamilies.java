@@ -174,13 +174,14 @@ final class SignFamilies {
             or(out, exact.get(word.bare()));
         }
         if (word.latin()) {
+            boolean digit = word.text().chars().anyMatch(Character::isDigit);
+            // Arabizi is read through the same clitics as the Latin stems («w-3eno», «by-etnafes»).
             for (String key : latinKeys(word.text())) {
                 or(out, latin.get(key));
-            }
-            boolean digit = word.text().chars().anyMatch(Character::isDigit);
-            for (String skeleton : ArabiziTransliterator.skeletonReadings(word.text())) {
-                if (skeleton.length() >= MIN_SKELETON || skeleton.length() == 2 && digit) {
-                    or(out, arabizi.get(skeleton));
+                for (String skeleton : ArabiziTransliterator.wholeWordSkeletons(key)) {
+                    if (skeleton.length() >= MIN_SKELETON || skeleton.length() == 2 && digit) {
+                        or(out, arabizi.get(skeleton));
+                    }
                 }
             }
             return out;

@@ -5,6 +5,7 @@ public enum StaffAction {
     BROADCAST_DRAFT("broadcast.draft", Role.STAFF),
     BROADCAST_SEND("broadcast.send", Role.STAFF),
     BROADCAST_CANCEL("broadcast.cancel", Role.STAFF),
+    BROADCAST_RESEND("broadcast.resend", Role.STAFF),
     STATS("stats", Role.ADMIN),
     REINDEX("reindex", Role.ADMIN);
 

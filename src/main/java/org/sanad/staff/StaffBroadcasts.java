@@ -57,6 +57,15 @@ public class StaffBroadcasts {
         });
     }
 
+    /** «أعد الإرسال لهم»: the actor's own broadcast again to the parents in doubt. */
+    public BroadcastStore.Resend resendInDoubt(Actor actor, long broadcastId) {
+        return gate.run(actor, StaffAction.BROADCAST_RESEND, () -> {
+            BroadcastStore.Resend resend = broadcasts.resendInDoubt(broadcastId, actor.telegramUserId());
+            return new StaffGate.Audited<>(resend, resend.outcome().name().toLowerCase(), "broadcast " + broadcastId
+                    + ", " + resend.messages() + " in doubt sent again");
+        });
+    }
+
     /** Cancels the actor's own draft, or stops it while it is sending. */
     public Outcome cancel(Actor actor, long broadcastId) {
         return gate.run(actor, StaffAction.BROADCAST_CANCEL, () -> {

@@ -3,6 +3,8 @@ package org.sanad.telegram;
 import java.util.ArrayList;
 import java.util.List;
 import org.sanad.ask.Answer;
+import org.sanad.handoff.Handoff;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
@@ -13,7 +15,8 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
 /**
  * Turns the shared pipeline's {@link Answer} into Telegram messages: HTML with every clinic and parent text
  * escaped, split at Telegram's limit, the urgent advice in bold, and on the last part buttons: a CHECK reply's
- * «yes, now» / «no», up to two related passages ("did you mean") and 👍/👎 feedback.
+ * «yes, now» / «no», up to two related passages ("did you mean"), «أريد التحدث مع العيادة» when the documents do not
+ * answer, and 👍/👎 feedback.
  */
 @Component
 class AnswerMessages {
@@ -23,11 +26,29 @@ class AnswerMessages {
 
     private final TelegramTexts texts;
     private final ButtonMemory buttons;
+    private final Handoff handoff;
     private final ReplySplitter splitter = new ReplySplitter();
 
+    /** Without the clinic's staff group: no «أريد التحدث مع العيادة» button. */
     AnswerMessages(TelegramTexts texts, ButtonMemory buttons) {
+        this(texts, buttons, null);
+    }
+
+    @Autowired
+    AnswerMessages(TelegramTexts texts, ButtonMemory buttons, Handoff handoff) {
         this.texts = texts;
         this.buttons = buttons;
+        this.handoff = handoff;
+    }
+
+    /** The button «أريد التحدث مع العيادة»; null when no staff group is set. */
+    InlineKeyboardRow talkToClinicRow() {
+        return talkToClinicRow(Callbacks.handoffOpen());
+    }
+
+    private InlineKeyboardRow talkToClinicRow(String callback) {
+        return handoff != null && handoff.configured() ? new InlineKeyboardRow(button(
+                texts.get("handoff.button.open"), callback)) : null;
     }
 
     List<SendMessage> render(long chatId, Answer answer) {
@@ -47,6 +68,11 @@ class AnswerMessages {
                     ? passage.heading() : passage.question()));
             rows.add(new InlineKeyboardRow(button(label, Callbacks.question(keys.questions().get(i)))));
         }
+        InlineKeyboardRow clinic = answer.kind() == Answer.Kind.NOT_COVERED
+                ? talkToClinicRow(Callbacks.handoffOpen(answer.kind().name())) : null;
+        if (clinic != null) {
+            rows.add(clinic);
+        }
         if (keys.feedback() != null) {
             rows.add(new InlineKeyboardRow(
                     button(texts.get("feedback.helpful"), Callbacks.feedback(true, keys.feedback())),
@@ -54,7 +80,9 @@ class AnswerMessages {
         }
         List<SendMessage> messages = new ArrayList<>();
         for (int i = 0; i < parts.size(); i++) {
-            String html = i == 0 && answer.emergency() ? boldFirstParagraph(parts.get(0)) : Html.escape(parts.get(i));
+            // the urgent advice, and a CHECK reply's danger signs, stand out
+            boolean bold = i == 0 && (answer.emergency() || answer.kind() == Answer.Kind.CHECK);
+            String html = bold ? boldFirstParagraph(parts.get(0)) : Html.escape(parts.get(i));
             boolean last = i == parts.size() - 1;
             messages.add(message(chatId, html, last && !rows.isEmpty() ? new InlineKeyboardMarkup(rows) : null));
         }

@@ -55,6 +55,21 @@ class BotIdentity {
         return repliedTo != null && repliedTo.getFrom() != null && repliedTo.getFrom().getId() == id && id != 0;
     }
 
+    /**
+     * The conversation with the clinic that one of Sanad's own messages in the staff group belongs to, read from its
+     * «إنهاء المحادثة» button; null for anyone else's message or one without that button.
+     */
+    Long conversationNamedBy(Message message) {
+        if (message == null || message.getFrom() == null || message.getFrom().getId() != id || id == 0
+                || message.getReplyMarkup() == null || message.getReplyMarkup().getKeyboard() == null) {
+            return null;
+        }
+        return message.getReplyMarkup().getKeyboard().stream().flatMap(java.util.List::stream)
+                .map(button -> Callbacks.parse(button.getCallbackData()))
+                .filter(data -> data.kind() == Callbacks.Kind.HANDOFF_END && !data.value().isEmpty())
+                .map(data -> Long.valueOf(data.value())).findFirst().orElse(null);
+    }
+
     /** The message without the bot's @name, so that the name is not part of the question. */
     String withoutMention(String text) {
         if (username.isEmpty()) {

@@ -28,8 +28,8 @@ class CommandRegistry {
     private final ReplyComposer replies;
     private final AnswerMessages messages;
 
-    CommandRegistry(ParentCommands parents, StaffCommands staff, Roles roles, TelegramTexts texts,
-            ReplyComposer replies, AnswerMessages messages) {
+    CommandRegistry(ParentCommands parents, ClinicCommands clinic, StaffCommands staff, Roles roles,
+            TelegramTexts texts, ReplyComposer replies, AnswerMessages messages) {
         this.roles = roles;
         this.texts = texts;
         this.replies = replies;
@@ -38,7 +38,10 @@ class CommandRegistry {
         all.add(parents.start());
         all.add(new Command("help", texts.get("command.help"), Role.EVERYONE, this::help));
         all.addAll(parents.subscriptions());
-        all.addAll(staff.commands());
+        all.addAll(clinic.commands());
+        List<Command> staffCommands = new ArrayList<>(staff.commands());
+        staffCommands.add(1, clinic.close());
+        all.addAll(staffCommands);
         all.forEach(this::add);
     }
 
@@ -67,6 +70,9 @@ class CommandRegistry {
             help.append("\n/").append(command.name()).append(' ').append(command.description());
         }
         help.append("\n\n").append(texts.get("help.groups")).append("\n\n").append(replies.doctorNote());
-        return new ArrayList<>(messages.plain(call.chatId(), help.toString(), null));
+        var clinic = messages.talkToClinicRow();
+        return new ArrayList<>(messages.plain(call.chatId(), help.toString(),
+                clinic == null ? null : new org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup(
+                        List.of(clinic))));
     }
 }

@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import org.sanad.audit.UsageCounters.Counter;
 import org.sanad.broadcast.BroadcastStore;
+import org.sanad.handoff.Handoff;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.sanad.staff.Actor;
 import org.sanad.staff.NotPermittedException;
 import org.sanad.staff.ReindexFailedException;
@@ -35,8 +37,18 @@ class StaffCommands {
     private final AnswerMessages messages;
     private final TelegramTexts texts;
 
+    private final Handoff handoff;
+
+    /** Without conversations with the clinic: for tests of the commands' words. */
     StaffCommands(Roles roles, StaffBroadcasts broadcasts, StatsService stats, ReindexService reindex,
             AnswerMessages messages, TelegramTexts texts) {
+        this(roles, broadcasts, stats, reindex, messages, texts, null);
+    }
+
+    @Autowired
+    StaffCommands(Roles roles, StaffBroadcasts broadcasts, StatsService stats, ReindexService reindex,
+            AnswerMessages messages, TelegramTexts texts, Handoff handoff) {
+        this.handoff = handoff;
         this.roles = roles;
         this.broadcasts = broadcasts;
         this.stats = stats;
@@ -97,6 +109,19 @@ class StaffCommands {
         });
     }
 
+    /** «أعد الإرسال لهم» under a report: the parents in doubt get the broadcast again. */
+    List<BotApiMethod<?>> resendButton(long chatId, long userId, long broadcastId) {
+        return permitted(chatId, () -> {
+            BroadcastStore.Resend resend = broadcasts.resendInDoubt(roles.telegramUser(userId), broadcastId);
+            return switch (resend.outcome()) {
+                case NOT_FOUND -> reply(chatId, texts.get("broadcast.not-found"));
+                case NOT_YOURS -> reply(chatId, texts.get("broadcast.not-yours"));
+                default -> reply(chatId, resend.messages() == 0 ? texts.get("broadcast.resend-none")
+                        : texts.get("broadcast.resent", String.valueOf(resend.messages())));
+            };
+        });
+    }
+
     private List<BotApiMethod<?>> stats(Command.Call call) {
         long chatId = call.chatId();
         return permitted(chatId, () -> {
@@ -108,8 +133,29 @@ class StaffCommands {
                     String.valueOf(now.broadcasts().failed()),
                     count(usage, Counter.QUESTIONS), count(usage, Counter.ANSWERED),
                     count(usage, Counter.NOT_COVERED), count(usage, Counter.EMERGENCIES),
-                    count(usage, Counter.FEEDBACK_HELPFUL), count(usage, Counter.FEEDBACK_NOT_HELPFUL)));
+                    count(usage, Counter.FEEDBACK_HELPFUL), count(usage, Counter.FEEDBACK_NOT_HELPFUL))
+                    + texts.get("stats.checkins", count(usage, Counter.INJECTIONS), count(usage, Counter.CHECKINS_SENT),
+                    count(usage, Counter.CHECKIN_FINE), count(usage, Counter.CHECKIN_SIGN),
+                    count(usage, Counter.ALERTS_SENT))
+                    + conversations());
         });
+    }
+
+    /** Conversations with the clinic opened and closed, and how long parents waited for a first staff reply. */
+    private String conversations() {
+        if (handoff == null) {
+            return "";
+        }
+        Handoff.Stats numbers = handoff.stats();
+        String median = numbers.medianFirstReply() == null ? texts.get("handoff.stats.no-reply")
+                : duration(numbers.medianFirstReply());
+        return texts.get("handoff.stats", String.valueOf(numbers.opened()), String.valueOf(numbers.closed()), median);
+    }
+
+    private static String duration(java.time.Duration duration) {
+        long seconds = duration.toSeconds();
+        return seconds < 60 ? seconds + " s" : seconds < 3600 ? (seconds / 60) + " min"
+                : String.format(java.util.Locale.ROOT, "%d h %02d min", seconds / 3600, (seconds % 3600) / 60);
     }
 
     private List<BotApiMethod<?>> reindex(Command.Call call) {

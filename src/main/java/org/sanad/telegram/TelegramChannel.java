@@ -210,4 +210,13 @@ class TelegramChannel implements SmartLifecycle {
     public boolean isRunning() {
         return running;
     }
+
+    /**
+     * Only a real stop ends the channel: a pause (Spring's test framework pauses a cached context while another runs)
+     * would stop the inbox workers and the sender's threads, which do not start twice.
+     */
+    @Override
+    public boolean isPauseable() {
+        return false;
+    }
 }

@@ -8,8 +8,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.sanad.broadcast.ChatSender;
 import org.sanad.broadcast.Subscribers;
+import org.sanad.outbox.ChatSender;
+import org.sanad.outbox.OutboxMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Conditional;
@@ -17,7 +18,12 @@ import org.springframework.stereotype.Component;
 import org.telegram.telegrambots.meta.api.methods.ActionType;
 import org.telegram.telegrambots.meta.api.methods.botapimethods.BotApiMethod;
 import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
+import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
+import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
+import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiException;
 import org.telegram.telegrambots.meta.exceptions.TelegramApiRequestException;
 import org.telegram.telegrambots.meta.generics.TelegramClient;
@@ -106,83 +112,139 @@ class TelegramSender implements ChatSender {
 
     /** A reply: tried until Telegram takes it, refuses it for good, or the attempts run out. */
     Status execute(long chatId, BotApiMethod<?> method) {
+        return deliver(chatId, method).status();
+    }
+
+    /**
+     * Like {@link #execute}, for a call whose answer Sanad needs (the id of a copied message, a new forum topic):
+     * empty unless Telegram took it.
+     */
+    <T extends java.io.Serializable> java.util.Optional<T> call(long chatId, BotApiMethod<T> method) {
+        Delivered<T> delivered = deliver(chatId, method);
+        return delivered.status() == Status.SENT ? java.util.Optional.ofNullable(delivered.value())
+                : java.util.Optional.empty();
+    }
+
+    private record Delivered<T>(Status status, T value) {
+    }
+
+    private <T extends java.io.Serializable> Delivered<T> deliver(long chatId, BotApiMethod<T> method) {
         int failures = 0;
         int throttled = 0;
         while (true) {
-            ChatSender.Result result = attempt(method);
+            Attempt<T> attempt = attemptFor(method);
+            ChatSender.Result result = attempt.result();
             switch (result.outcome()) {
                 case SENT -> {
-                    return Status.SENT;
+                    return new Delivered<>(Status.SENT, attempt.value());
                 }
                 case RETRY_AFTER -> {
                     Duration wait = result.retryAfter();
                     if (++throttled > properties.sendAttempts() * 2 || wait.compareTo(properties.maxRetryAfter()) > 0) {
                         log.warn("Telegram kept throttling {} (retry_after {}s); the reply is dropped",
                                 method.getMethod(), wait.toSeconds());
-                        return Status.FAILED;
+                        return new Delivered<>(Status.FAILED, null);
                     }
                     log.info("Telegram throttled {}: waiting {}s as asked", method.getMethod(), wait.toSeconds());
                     if (!sleep(wait)) {
-                        return Status.FAILED;
+                        return new Delivered<>(Status.FAILED, null);
                     }
                     continue;
                 }
                 case BLOCKED -> {
                     log.info("A chat has blocked the bot; it gets nothing more");
                     subscribers.blocked(chatId);
-                    return Status.BLOCKED;
+                    return new Delivered<>(Status.BLOCKED, null);
                 }
                 case FAILED_PERMANENTLY -> {
                     log.warn("Telegram refused {}: {}", method.getMethod(), result.reason());
-                    return Status.FAILED;
+                    return new Delivered<>(Status.FAILED, null);
                 }
                 case FAILED_TRANSIENTLY, IN_DOUBT ->
                         log.info("Telegram failed {} ({}); retrying", method.getMethod(), result.reason());
             }
             if (++failures >= properties.sendAttempts()) {
                 log.warn("Gave up {} after {} attempts", method.getMethod(), failures);
-                return Status.FAILED;
+                return new Delivered<>(Status.FAILED, null);
             }
             if (!sleep(properties.retryBackoff().multipliedBy(1L << Math.min(failures - 1, 10)))) {
-                return Status.FAILED;
+                return new Delivered<>(Status.FAILED, null);
             }
         }
     }
 
-    /** A broadcast or its report: one try, in Telegram's HTML with the text escaped, starting right-to-left. */
+    /**
+     * An outbox message (a broadcast, its report, an alert, a check-in, a relay): one try, in Telegram's HTML (a plain
+     * text escaped), starting right-to-left; a copy keeps the original and takes the text as its caption.
+     */
     @Override
-    public ChatSender.Result send(long chatId, String text) {
+    public ChatSender.Result send(long chatId, OutboxMessage message) {
+        String html = message.text() == null ? null
+                : ReplySplitter.RIGHT_TO_LEFT_MARK + (message.html() ? message.text() : Html.escape(message.text()));
+        InlineKeyboardMarkup keyboard = keyboard(message);
+        if (message.isCopy()) {
+            return attempt(CopyMessage.builder()
+                    .chatId(chatId)
+                    .fromChatId(message.copyFromChat())
+                    .messageId(Math.toIntExact(message.copyMessageId()))
+                    .caption(html)
+                    .parseMode(html == null ? null : "HTML")
+                    .replyMarkup(keyboard)
+                    .build());
+        }
         return attempt(SendMessage.builder()
                 .chatId(chatId)
-                .text(ReplySplitter.RIGHT_TO_LEFT_MARK + Html.escape(text))
+                .text(html)
                 .parseMode("HTML")
+                .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
+                .replyMarkup(keyboard)
                 .build());
+    }
+
+    private static InlineKeyboardMarkup keyboard(OutboxMessage message) {
+        if (message.buttons().isEmpty()) {
+            return null;
+        }
+        List<InlineKeyboardRow> rows = message.buttons().stream()
+                .map(row -> new InlineKeyboardRow(row.stream().map(button -> button.url() != null
+                        ? InlineKeyboardButton.builder().text(button.label()).url(button.url()).build()
+                        : InlineKeyboardButton.builder().text(button.label()).callbackData(button.callbackData())
+                                .build()).toList()))
+                .toList();
+        return new InlineKeyboardMarkup(rows);
     }
 
     /** One call, and what Telegram's answer (or its silence) means. */
     private ChatSender.Result attempt(BotApiMethod<?> method) {
+        return attemptFor(method).result();
+    }
+
+    private record Attempt<T>(ChatSender.Result result, T value) {
+    }
+
+    private <T extends java.io.Serializable> Attempt<T> attemptFor(BotApiMethod<T> method) {
         try {
-            client.execute(method);
-            return ChatSender.Result.sent();
+            return new Attempt<>(ChatSender.Result.sent(), client.execute(method));
         } catch (TelegramApiRequestException e) {
             Integer code = e.getErrorCode();
             String reason = code + " " + describe(e);
             if (code == null) {
-                return ChatSender.Result.failedTransiently(reason);
+                return new Attempt<>(ChatSender.Result.failedTransiently(reason), null);
             }
             if (code == 429) {
-                return ChatSender.Result.retryAfter(Duration.ofSeconds(retryAfter(e)));
+                return new Attempt<>(ChatSender.Result.retryAfter(Duration.ofSeconds(retryAfter(e))), null);
             }
             if (code == 403) {
-                return ChatSender.Result.blocked(reason);
+                return new Attempt<>(ChatSender.Result.blocked(reason), null);
             }
             if (code >= 400 && code < 500) {
-                return ChatSender.Result.failedPermanently(reason);
+                return new Attempt<>(ChatSender.Result.failedPermanently(reason), null);
             }
-            return ChatSender.Result.failedTransiently(reason);
+            return new Attempt<>(ChatSender.Result.failedTransiently(reason), null);
         } catch (TelegramApiException | RuntimeException e) {
             String reason = "no answer: " + e.getClass().getSimpleName();
-            return neverSent(e) ? ChatSender.Result.failedTransiently(reason) : ChatSender.Result.inDoubt(reason);
+            return new Attempt<>(neverSent(e) ? ChatSender.Result.failedTransiently(reason)
+                    : ChatSender.Result.inDoubt(reason), null);
         }
     }
 

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.sanad.ask.AnswerService;
+import org.sanad.handoff.Handoff;
 import org.sanad.staff.Role;
 import org.sanad.staff.Roles;
 import org.slf4j.Logger;
@@ -47,6 +48,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
     private final TelegramInbox inbox;
     private final AnswerService answers;
     private final TelegramProperties properties;
+    private final Handoff handoff;
     /** TelegramBots' types are Jackson 2 types; Spring's own mapper is Jackson 3. */
     private final ObjectMapper json = new ObjectMapper()
             .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
@@ -54,7 +56,8 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
 
     UpdateDispatcher(UpdateHandler handler, TelegramSender sender, BotIdentity bot, AnswerMessages messages,
             TelegramTexts texts, Roles roles, TelegramInbox inbox, AnswerService answers,
-            TelegramProperties properties) {
+            TelegramProperties properties, Handoff handoff) {
+        this.handoff = handoff;
         this.handler = handler;
         this.sender = sender;
         this.bot = bot;
@@ -176,9 +179,10 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             return Optional.empty();
         }
         String text = textOf(update);
-        // «yes, my child has one of the signs now» is a danger-sign report too
-        boolean urgent = update.hasCallbackQuery()
-                && Callbacks.parse(update.getCallbackQuery().getData()).kind() == Callbacks.Kind.CHECK_YES;
+        // «yes, my child has one of the signs now» and a check-in's «لاحظت علامة منها» are danger-sign reports too
+        Callbacks.Kind tapped = update.hasCallbackQuery()
+                ? Callbacks.parse(update.getCallbackQuery().getData()).kind() : Callbacks.Kind.UNKNOWN;
+        boolean urgent = tapped == Callbacks.Kind.CHECK_YES || tapped == Callbacks.Kind.CHECKIN_SIGN;
         if (text != null && !text.isBlank()) {
             if (text.length() <= PRIORITY_TRIAGE_CHARACTERS) {
                 urgent = answers.isEmergency(text);
@@ -257,7 +261,7 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             long chatId = claimed.chatId();
             // staff are trusted: a preview, a tap on "send" and a /stats in quick succession are their work
             verdict = roles.of(claimed.userId()).includes(Role.STAFF) ? FloodLimit.Verdict.ALLOW
-                    : inbox.flood(claimed, properties.floodMessages(), properties.floodWindow());
+                    : flood(claimed);
             switch (verdict) {
                 case WARN -> {
                     log.info("A chat went over the flood limit; it is ignored for a while");
@@ -274,6 +278,17 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
             log.error("Update {} failed ({}); it is not tried again", claimed.updateId(), e.getClass().getName());
         }
         return verdict;
+    }
+
+    /** A flood limit that cannot be read lets the message through: a danger-sign report must never go unanswered. */
+    private FloodLimit.Verdict flood(TelegramInbox.Claimed claimed) {
+        try {
+            return inbox.flood(claimed, properties.floodMessages(), properties.floodWindow());
+        } catch (RuntimeException e) {
+            log.error("The flood limit of update {} could not be read ({}); it is answered", claimed.updateId(),
+                    e.getClass().getName());
+            return FloodLimit.Verdict.ALLOW;
+        }
     }
 
     // ------------------------------------------------------------------ sorting
@@ -293,7 +308,9 @@ class UpdateDispatcher implements LongPollingUpdateConsumer {
         if ("channel".equals(type)) {
             return null;
         }
-        if (("group".equals(type) || "supergroup".equals(type)) && !bot.isAddressed(message)) {
+        // the staff group's messages all come in: a staff reply to a parent's copied message is addressed to nobody
+        if (("group".equals(type) || "supergroup".equals(type)) && !bot.isAddressed(message)
+                && !handoff.isStaffChat(message.getChatId())) {
             return null;
         }
         return message.getChatId();

@@ -3,6 +3,7 @@ package org.sanad.web;
 import java.util.List;
 import org.sanad.ask.Answer;
 import org.sanad.ask.AnswerService;
+import org.sanad.ask.Origin;
 import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -73,7 +74,7 @@ class AskController {
         if (text.length() > MAX_TEXT) {
             throw new BadRequestException("text is too long: at most " + MAX_TEXT + " characters");
         }
-        return AskResponse.of(answers.answer(text));
+        return AskResponse.of(answers.answer(text, Origin.web()));
     }
 
     /** «Yes» gets exactly the urgent reply of a reported danger sign; «no» thanks the parent. */
@@ -83,7 +84,7 @@ class AskController {
         String answer = request == null || request.answer() == null || !request.answer().isString() ? ""
                 : request.answer().asString();
         return switch (answer) {
-            case "yes" -> AskResponse.of(answers.confirmDangerSign());
+            case "yes" -> AskResponse.of(answers.confirmDangerSign(Origin.web()));
             case "no" -> AskResponse.of(answers.noDangerSign());
             default -> throw new BadRequestException("answer must be \"yes\" or \"no\": send {\"answer\": \"yes\"}");
         };

@@ -83,6 +83,17 @@ class SafetyNetTest {
     }
 
     @Test
+    void catchesASignInWordsTheDetectorDoesNotKnowYet() {
+        // the kinds of miss issue 13 lists: other words for signs the lexicon knows
+        for (String report : List.of("ابني ما عاد يتحكم في البول", "ابني يرى كل شيء اثنين منذ الحقنة",
+                "ابني ما يقدر يمسك بوله من امبارح", "بنتي صارت ضعيفة بكل جسمها ما تقدر توقف ولا تمسك شي",
+                "ابني صدره ينسحب لجوه لما يتنفس", "my son is weak all over since the injection",
+                "binti 3enha btshoof kol 7aga etnen")) {
+            assertThat(service.answer(report).kind()).as(report).isIn(Answer.Kind.URGENT, Answer.Kind.CHECK);
+        }
+    }
+
+    @Test
     void leavesAnsweredQuestionsAndDeniedSignsWithoutTheSafetyNet() {
         for (String question : List.of("متى يبدأ مفعول البوتوكس؟", "ابني عنده صغر راس، البوتكس بيفيده في ايه؟",
                 "بنتي عندها بقع حمرا على جلدها بعد البوتكس، ده عادي؟", "ما عنده ضيق تنفس، بس امتى نعيد الحقنة؟")) {
@@ -120,6 +131,18 @@ class SafetyNetTest {
         assertThat(answer.passages()).hasSize(1);
         assertThat(answer.passages().get(0).text()).contains("جرعة زائدة").contains("صعوبة في البلع والتنفس");
         assertThat(answer.reply()).contains("جرعة زائدة").doesNotContain(SAFE_PASSAGE);
+    }
+
+    @Test
+    void neverQuotesTheReassuranceUnderTheUrgentAdviceWhateverTheSign() {
+        for (String report : List.of("ابني مش قادر يبلع من بعد الحقنة", "بنتي بتتنفس بصعوبة وصدرها بيسحب",
+                "شفايف ابني زرقا", "ولدي ما يقدر يرفع راسه", "بنتي تشوف كل شي اثنين", "ابني جاته نوبة تشنج وبيرجف",
+                "my son can't breathe after the botox", "wldi ma y9derch ybla3",
+                "بنتي مغمى عليها")) {
+            Answer answer = service.answer(report);
+            assertThat(answer.emergency()).as(report).isTrue();
+            assertThat(answer.reply()).as(report).doesNotContain(SAFE_PASSAGE);
+        }
     }
 
     // ---- nothing after triage can cost the urgent advice

@@ -68,7 +68,7 @@ class BroadcastBenchmark {
             JdbcClient jdbc = run.db.jdbc();
             long inFlight = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'IN_FLIGHT'").query(Long.class).single();
             long claimed = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'CLAIMED'").query(Long.class).single();
-            long sentAtKill = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'").query(Long.class).single();
+            long sentAtKill = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'SENT' AND kind = 'BROADCAST'").query(Long.class).single();
             int arrivedAtKill = run.delivered().size();
 
             run.startSender("after-restart");
@@ -151,7 +151,7 @@ class BroadcastBenchmark {
             }
             JdbcClient jdbc = db.jdbc();
             long inDoubt = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE in_doubt").query(Long.class).single();
-            long sentRows = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'SENT'").query(Long.class).single();
+            long sentRows = jdbc.sql("SELECT COUNT(*) FROM delivery WHERE status = 'SENT' AND kind = 'BROADCAST'").query(Long.class).single();
             double achievedWithoutGap = (delivered.size() - 2) / ((sending - gapNanos) / 1e9);
 
             StringBuilder out = new StringBuilder();

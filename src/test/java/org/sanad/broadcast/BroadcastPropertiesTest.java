@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.sanad.outbox.OutboxProperties;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.autoconfigure.context.ConfigurationPropertiesAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -15,10 +16,10 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
 /**
  * SANAD_BROADCAST_* settings are checked at start-up: a rate Telegram would punish never gets as far as a broadcast.
  */
-class BroadcastPropertiesTest {
+class OutboxPropertiesTest {
 
     @Configuration
-    @EnableConfigurationProperties(BroadcastProperties.class)
+    @EnableConfigurationProperties(OutboxProperties.class)
     static class PropertiesOnly {
     }
 
@@ -29,9 +30,9 @@ class BroadcastPropertiesTest {
     @Test
     void defaultsAre25PerSecondAndSkippingMessagesInDoubt() {
         context.run(ctx -> {
-            BroadcastProperties properties = ctx.getBean(BroadcastProperties.class);
+            OutboxProperties properties = ctx.getBean(OutboxProperties.class);
             assertThat(properties.rate()).isEqualTo(25);
-            assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.SKIP);
+            assertThat(properties.inDoubt()).isEqualTo(OutboxProperties.InDoubt.SKIP);
             assertThat(properties.spacing().toMillis()).isEqualTo(40);
         });
     }
@@ -43,9 +44,9 @@ class BroadcastPropertiesTest {
                         "SANAD_BROADCAST_INDOUBT", "resend", "SANAD_BROADCAST_INFLIGHTLEASE", "90",
                         "SANAD_BROADCAST_PROGRESSINTERVAL", "2m", "SANAD_BROADCAST_MAXATTEMPTS", "3"))))
                 .run(ctx -> {
-                    BroadcastProperties properties = ctx.getBean(BroadcastProperties.class);
+                    OutboxProperties properties = ctx.getBean(OutboxProperties.class);
                     assertThat(properties.rate()).isEqualTo(12);
-                    assertThat(properties.inDoubt()).isEqualTo(BroadcastProperties.InDoubt.RESEND);
+                    assertThat(properties.inDoubt()).isEqualTo(OutboxProperties.InDoubt.RESEND);
                     assertThat(properties.inFlightLease()).isEqualTo(Duration.ofSeconds(90));
                     assertThat(properties.progressInterval()).isEqualTo(Duration.ofMinutes(2));
                     assertThat(properties.maxAttempts()).isEqualTo(3);
@@ -61,7 +62,7 @@ class BroadcastPropertiesTest {
     @Test
     void theInDoubtSettingIsWrittenInLowerCase() {
         context.withPropertyValues("sanad.broadcast.in-doubt=resend").run(ctx ->
-                assertThat(ctx.getBean(BroadcastProperties.class).inDoubt()).isEqualTo(BroadcastProperties.InDoubt.RESEND));
+                assertThat(ctx.getBean(OutboxProperties.class).inDoubt()).isEqualTo(OutboxProperties.InDoubt.RESEND));
     }
 
     @Test

@@ -12,7 +12,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.sanad.broadcast.BroadcastProperties.InDoubt;
+import org.sanad.outbox.OutboxProperties.InDoubt;
+import org.sanad.outbox.OutboxSender;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases;
 import org.sanad.testing.TestDatabases.Database;
@@ -225,7 +226,7 @@ class BroadcastSenderTest {
     void aSenderThatCrashesMidwayIsResumedByTheNextWithNoDuplicateAndNoGap(Database db) {
         SenderRig rig = rig(db);
         rig.subscribe(40);
-        BroadcastSender first = rig.startSender(SenderRig.settings().rate(20).inFlightLease(Duration.ofSeconds(2)));
+        OutboxSender first = rig.startSender(SenderRig.settings().rate(20).inFlightLease(Duration.ofSeconds(2)));
 
         long id = rig.broadcast("رسالة تصل مرة واحدة");
         await().atMost(10, TimeUnit.SECONDS).until(() -> rig.deliveredToSubscribers().size() >= 15);
@@ -262,7 +263,7 @@ class BroadcastSenderTest {
         // What a kill -9 leaves for rows it had claimed but not yet handed to Telegram:
         rig.db.jdbc().sql("UPDATE delivery SET status = 'CLAIMED', claimed_by = 'dead#1', claimed_until = ? "
                         + "WHERE chat_id IN (?, ?)")
-                .params(Deliveries.at(java.time.Instant.now().minusSeconds(1)), chats.get(0), chats.get(1))
+                .params(BroadcastReports.at(java.time.Instant.now().minusSeconds(1)), chats.get(0), chats.get(1))
                 .update();
 
         rig.startSender(SenderRig.settings());
@@ -281,7 +282,7 @@ class BroadcastSenderTest {
         List<Long> chats = rig.subscribe(3);
         Duration lease = Duration.ofSeconds(1);
         telegram.delayNext("sendMessage", 1, Duration.ofSeconds(2));
-        BroadcastSender first = rig.startSender(SenderRig.settings().inDoubt(InDoubt.SKIP).inFlightLease(lease));
+        OutboxSender first = rig.startSender(SenderRig.settings().inDoubt(InDoubt.SKIP).inFlightLease(lease));
 
         long id = rig.broadcast("رسالة في الطريق");
         await().atMost(5, TimeUnit.SECONDS).until(() -> rig.deliveries(id, "IN_FLIGHT") == 1);
@@ -299,6 +300,32 @@ class BroadcastSenderTest {
         assertThat(rig.staffMessages().get(0).text()).contains("غير مؤكد بسبب انقطاع أثناء الإرسال: 1");
     }
 
+    @Test
+    void theReportOffersToResendToTheParentsInDoubtAndOnlyTheBroadcastsAuthorMay() {
+        SenderRig rig = rig(H2);
+        List<Long> chats = rig.subscribe(3);
+        long id = rig.broadcast("رسالة لم يُعرف مصيرها");
+        // a message Telegram had when its sender died, set aside as in doubt (SANAD_BROADCAST_INDOUBT=skip)
+        rig.db.jdbc().sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_by = 'dead#1' "
+                + "WHERE chat_id = ?").param(chats.get(1)).update();
+        rig.startSender(SenderRig.settings());
+        rig.awaitDone(id, Duration.ofSeconds(20));
+        await().atMost(5, TimeUnit.SECONDS).until(() -> !rig.staffMessages().isEmpty());
+        assertThat(rig.staffMessages().get(0).callbackData()).containsExactly("b:r:" + id);
+        assertThat(telegram.delivered("sendMessage", chats.get(1))).isEmpty();
+
+        assertThat(rig.broadcasts.resendInDoubt(id, SenderRig.STAFF + 1).outcome())
+                .isEqualTo(BroadcastStore.Outcome.NOT_YOURS);
+        BroadcastStore.Resend resend = rig.broadcasts.resendInDoubt(id, SenderRig.STAFF);
+        assertThat(resend.messages()).isOne();
+        await().atMost(10, TimeUnit.SECONDS).until(() -> telegram.delivered("sendMessage", chats.get(1)).size() == 1);
+        await().atMost(10, TimeUnit.SECONDS).until(() -> rig.staffMessages().size() == 2);
+        assertThat(rig.staffMessages().get(1).text()).contains("وصل إلى: 3 من 3")
+                .contains("غير مؤكد بسبب انقطاع أثناء الإرسال: 0");
+        assertThat(rig.staffMessages().get(1).callbackData()).isEmpty();
+        assertThat(rig.broadcasts.resendInDoubt(id, SenderRig.STAFF).messages()).isZero();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void withResendAMessageLeftInFlightByADeadSenderIsSentAgain(Database db) {
@@ -308,7 +335,7 @@ class BroadcastSenderTest {
         // What a kill -9 between "in flight" and Telegram's answer leaves behind, with the lease long gone:
         rig.db.jdbc().sql("UPDATE delivery SET status = 'IN_FLIGHT', claimed_by = 'dead#1', claimed_until = ? "
                         + "WHERE chat_id = ?")
-                .params(Deliveries.at(java.time.Instant.now().minusSeconds(120)), chats.get(1))
+                .params(BroadcastReports.at(java.time.Instant.now().minusSeconds(120)), chats.get(1))
                 .update();
 
         rig.startSender(SenderRig.settings().inDoubt(InDoubt.RESEND));
@@ -325,8 +352,8 @@ class BroadcastSenderTest {
         SenderRig rig = rig(POSTGRES);
         rig.subscribe(60);
         telegram.enforceRates(25, 1, 5);
-        BroadcastSender one = rig.startSender(SenderRig.settings().rate(20));
-        BroadcastSender two = rig.startSender(SenderRig.settings().rate(20));
+        OutboxSender one = rig.startSender(SenderRig.settings().rate(20));
+        OutboxSender two = rig.startSender(SenderRig.settings().rate(20));
 
         long id = rig.broadcast("رسالة من نسختين");
         rig.awaitDone(id, Duration.ofSeconds(30));

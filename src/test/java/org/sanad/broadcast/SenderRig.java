@@ -6,6 +6,11 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.sanad.outbox.ChatSender;
+import org.sanad.outbox.OutboxProperties;
+import org.sanad.outbox.OutboxSender;
+import org.sanad.outbox.QuietHours;
+import org.sanad.outbox.Outbox;
 import org.sanad.telegram.TestTelegram;
 import org.sanad.testing.FakeBotApi;
 import org.sanad.testing.TestDatabases.Database;
@@ -13,7 +18,7 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** A database, the fake Bot API and as many broadcast senders as a test wants, wired as the application wires them. */
+/** A database, the fake Bot API and as many outbox senders as a test wants, wired as the application wires them. */
 final class SenderRig implements AutoCloseable {
 
     static final long STAFF = 501;
@@ -27,7 +32,7 @@ final class SenderRig implements AutoCloseable {
     final BroadcastStore broadcasts;
     private final TransactionTemplate transactions;
     private final ResourceBundleMessageSource messages = new ResourceBundleMessageSource();
-    private final List<BroadcastSender> senders = new ArrayList<>();
+    private final List<OutboxSender> senders = new ArrayList<>();
 
     SenderRig(Database db, FakeBotApi telegram) {
         db.clean();
@@ -40,13 +45,13 @@ final class SenderRig implements AutoCloseable {
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(db.dataSource()));
         this.subscribers = new Subscribers(jdbc);
         this.broadcasts = new BroadcastStore(jdbc, transactions, subscribers,
-                () -> senders.forEach(BroadcastSender::wake));
+                () -> senders.forEach(OutboxSender::wake));
     }
 
     /** Test settings: the production defaults, but a short poll so that tests do not wait on it. */
     static final class Settings {
         double rate = 25;
-        BroadcastProperties.InDoubt inDoubt = BroadcastProperties.InDoubt.SKIP;
+        OutboxProperties.InDoubt inDoubt = OutboxProperties.InDoubt.SKIP;
         Duration inFlightLease = Duration.ofSeconds(60);
         int maxAttempts = 5;
         Duration retryBackoff = Duration.ofSeconds(1);
@@ -57,7 +62,7 @@ final class SenderRig implements AutoCloseable {
             return this;
         }
 
-        Settings inDoubt(BroadcastProperties.InDoubt policy) {
+        Settings inDoubt(OutboxProperties.InDoubt policy) {
             inDoubt = policy;
             return this;
         }
@@ -77,8 +82,8 @@ final class SenderRig implements AutoCloseable {
             return this;
         }
 
-        BroadcastProperties build() {
-            return new BroadcastProperties(rate, inDoubt, inFlightLease, maxAttempts, retryBackoff, progressInterval,
+        OutboxProperties build() {
+            return new OutboxProperties(rate, inDoubt, inFlightLease, maxAttempts, retryBackoff, progressInterval,
                     8, Duration.ofMillis(200));
         }
     }
@@ -88,10 +93,14 @@ final class SenderRig implements AutoCloseable {
     }
 
     /** A started sender: one more "instance" of Sanad on this database. */
-    BroadcastSender startSender(Settings settings) {
+    OutboxSender startSender(Settings settings) {
         ChatSender chats = TestTelegram.chatSender(telegram.url(), telegram.token(), subscribers);
-        BroadcastSender sender = new BroadcastSender(db.dataSource(), transactions, messages, subscribers,
-                settings.build(), () -> chats, Clock.systemUTC());
+        OutboxProperties properties = settings.build();
+        Outbox outbox = new Outbox(db.jdbc(), transactions, () -> senders.forEach(OutboxSender::wake),
+                Clock.systemUTC());
+        OutboxSender sender = new OutboxSender(db.dataSource(), transactions, properties, () -> chats,
+                Clock.systemUTC(), List.of(new BroadcastProgress(db.jdbc(), messages, outbox, subscribers, properties)),
+                QuietHours.NEVER);
         senders.add(sender);
         sender.start();
         return sender;
@@ -145,6 +154,6 @@ final class SenderRig implements AutoCloseable {
 
     @Override
     public void close() {
-        senders.forEach(BroadcastSender::halt);
+        senders.forEach(OutboxSender::halt);
     }
 }

@@ -120,6 +120,9 @@ class SettingNamesTest {
                 .noneMatch(variable -> variable.startsWith("SANAD_")));
         assertThat(contractVariables().keySet()).filteredOn(property -> property.startsWith("sanad."))
                 .allMatch(property -> property.matches("sanad\\.(knowledge\\.(dir|index-dir)|safety\\..+|staff\\..+"
+                        + "|handoff\\.(staff-chat-id|clinic-hours|timezone)"
+                        + "|alert\\.(staff-chat-id|include-text)"
+                        + "|checkin\\.(schedule|followup-reminder|quiet-hours|clinic-timezone)"
                         + "|telegram\\.(token|api-url|webhook-url|webhook-secret))"));
     }
 }

@@ -88,6 +88,17 @@ abstract class QuestionSetEvaluationTest {
     }
 
     @Test
+    void asksAboutTheDangerSignsOnAtMostOneOrdinaryQuestionInTen() {
+        Evaluation.Measure noCheck = evaluation.get("answer questions: no CHECK");
+        assertThat(evaluation.checkRate(noCheck)).as(noCheck.misses().toString()).isLessThanOrEqualTo(0.10);
+    }
+
+    @Test
+    void escalatesOrAsksAboutEveryEmergencyReport() {
+        assertThat(evaluation.get("emergency: URGENT or CHECK").rate()).isEqualTo(1.0);
+    }
+
+    @Test
     void answersDeniedDangerSignsWithoutEscalating() {
         assertThat(evaluation.get("negated not escalated").rate())
                 .isGreaterThanOrEqualTo(floors().negatedNotEscalated());

@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.sanad.ask.ReplyComposer;
 import org.sanad.broadcast.Subscribers;
+import org.sanad.handoff.Handoff;
 import org.sanad.eval.TestPipeline;
 import org.sanad.staff.ReindexService;
 import org.sanad.staff.Role;
@@ -29,6 +30,7 @@ class CommandRegistryTest {
     private final Roles roles = new Roles(new RolesProperties(List.of(STAFF), List.of(ADMIN), ""));
     private final CommandRegistry registry = new CommandRegistry(
             new ParentCommands(mock(Subscribers.class), messages, texts, replies),
+            new ClinicCommands(mock(Handoff.class), messages, texts),
             new StaffCommands(roles, mock(StaffBroadcasts.class), mock(StatsService.class),
                     mock(ReindexService.class), messages, texts),
             roles, texts, replies, messages);
@@ -36,11 +38,14 @@ class CommandRegistryTest {
     @Test
     void eachRoleSeesItsOwnCommandsAndThoseOfTheRolesBelow() {
         assertThat(registry.visibleTo(Role.EVERYONE)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "clinic", "endclinic");
         assertThat(registry.visibleTo(Role.STAFF)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "broadcast");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "clinic", "endclinic", "broadcast", "close");
         assertThat(registry.visibleTo(Role.ADMIN)).extracting(Command::name)
-                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "broadcast", "stats", "reindex");
+                .containsExactly("start", "help", "subscribe", "unsubscribe", "forget", "injection", "stopcheckins",
+                        "clinic", "endclinic", "broadcast", "close", "stats", "reindex");
     }
 
     @Test

@@ -32,12 +32,15 @@ public abstract class RunningTelegramBot {
     protected static final long ADMIN = 601;
     protected static final String DOCTOR_NOTE = "استشر طبيبك";
     protected static final int FLOOD_MESSAGES = 8;
+    /** The clinic staff's Telegram group (a supergroup without topics), where conversations with parents appear. */
+    protected static final long STAFF_GROUP = -100_500_600_700L;
 
     private static final Path KNOWLEDGE = temp("sanad-tg-knowledge");
     private static final Path DATA = temp("sanad-tg-data");
     private static final AtomicLong NEXT_CHAT = new AtomicLong(10_000);
 
     static {
+        TELEGRAM.declareGroup(STAFF_GROUP, "Clinic staff", false);
         try {
             Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
                     KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md"), StandardCopyOption.REPLACE_EXISTING);
@@ -61,6 +64,7 @@ public abstract class RunningTelegramBot {
         registry.add("sanad.telegram.flood-window", () -> "60s");
         registry.add("sanad.staff.staff-ids", () -> STAFF + "," + BROADCASTING_STAFF);
         registry.add("sanad.staff.admin-ids", () -> String.valueOf(ADMIN));
+        registry.add("sanad.handoff.staff-chat-id", () -> String.valueOf(STAFF_GROUP));
     }
 
     /** A private chat no other test uses; its user id is the chat id, as in Telegram. */

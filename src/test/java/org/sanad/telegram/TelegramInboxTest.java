@@ -178,7 +178,7 @@ class TelegramInboxTest {
         UpdateDispatcher dispatcher = new UpdateDispatcher(mock(UpdateHandler.class), sender, new BotIdentity(),
                 new AnswerMessages(texts, new ButtonMemory()), texts,
                 new Roles(new RolesProperties(List.of(), List.of(), "")), inbox, mock(AnswerService.class),
-                properties(2));
+                properties(2), mock(org.sanad.handoff.Handoff.class));
         var json = new com.fasterxml.jackson.databind.ObjectMapper();
         List<org.telegram.telegrambots.meta.api.objects.Update> updates = new ArrayList<>();
         for (int i = 1; i <= 3; i++) {

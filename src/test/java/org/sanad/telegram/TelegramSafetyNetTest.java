@@ -42,6 +42,7 @@ class TelegramSafetyNetTest extends RunningTelegramBot {
         List<FakeBotApi.Call> reply = ask(chat, PROBLEM_REPORT);
 
         assertThat(reply.get(0).visibleText()).containsPattern("^\u200F?⚠️").contains("الإسعاف");
+        assertThat(reply.get(0).text()).as("the danger signs in bold").containsPattern("^\u200F?<b>⚠️");
         assertThat(last(reply).visibleText()).contains(DOCTOR_NOTE);
         assertThat(labels(last(reply))).startsWith("نعم، عنده علامة منها الآن", "لا");
     }

@@ -2,7 +2,10 @@ package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
@@ -16,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.ask.ReplyComposer;
+import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.testing.FakeBotApi;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,7 +31,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
  * Issue 13: a danger-sign report still gets the urgent advice and the doctor note in Telegram when search throws
- * (a corrupt index). Its own application and its own fake Bot API, so that no other test's bot polls this one's
+ * (a corrupt index) and the usage counters cannot write. Its own application and its own fake Bot API, so that no other test's bot polls this one's
  * updates; the application is closed after the class.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -55,11 +59,17 @@ class TelegramSearchFailureTest {
     @MockitoBean
     PassageSearch search;
 
+    @MockitoBean
+    UsageCounters counters;
+
     @Autowired
     ReplyComposer replies;
 
     @BeforeEach
-    void searchThrows() {
+    void searchAndCountingThrow() {
+        doThrow(new IllegalStateException("database down")).when(counters)
+                .question(anyString(), anyBoolean(), anyBoolean(), anyBoolean());
+        doThrow(new IllegalStateException("database down")).when(counters).count(any());
         when(search.search(any(), any(), anyList())).thenThrow(new IllegalStateException("segment checksum failed"));
         when(search.search(any())).thenThrow(new IllegalStateException("segment checksum failed"));
         TELEGRAM.awaitCalls("getUpdates", call -> true, 1, Duration.ofSeconds(30));

@@ -2,7 +2,7 @@ package org.sanad.telegram;
 
 import java.net.URI;
 import java.time.Duration;
-import org.sanad.broadcast.ChatSender;
+import org.sanad.outbox.ChatSender;
 import org.sanad.broadcast.Subscribers;
 import org.telegram.telegrambots.client.okhttp.OkHttpTelegramClient;
 import org.telegram.telegrambots.meta.TelegramUrl;

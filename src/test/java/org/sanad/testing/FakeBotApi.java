@@ -105,6 +105,12 @@ public final class FakeBotApi implements AutoCloseable {
     private final Map<Long, AtomicInteger> nextMessageId = new ConcurrentHashMap<>();
     private final Map<String, SentMessage> sentMessages = new ConcurrentHashMap<>();
     private final Set<String> openCallbackQueries = ConcurrentHashMap.newKeySet();
+    /** Every message that exists, pushed or sent, by "chat:message id": what copyMessage and replies may refer to. */
+    private final Map<String, Map<String, Object>> messages = new ConcurrentHashMap<>();
+    /** Group chats the test declared (supergroups, forums or not), as Telegram describes them. */
+    private final Map<Long, Map<String, Object>> groups = new ConcurrentHashMap<>();
+    /** Forum topics by chat: their message_thread_id. */
+    private final Map<Long, Set<Long>> topics = new ConcurrentHashMap<>();
     private final Set<String> answeredCallbackQueries = ConcurrentHashMap.newKeySet();
 
     private final Object rateLock = new Object();
@@ -160,6 +166,11 @@ public final class FakeBotApi implements AutoCloseable {
             Map<String, Object> withId = new LinkedHashMap<>();
             withId.put("update_id", id);
             withId.putAll(update);
+            for (String kind : List.of("message", "edited_message")) {
+                if (update.get(kind) instanceof Map<?, ?> message) {
+                    remember(message);
+                }
+            }
             pending.add(new PendingUpdate(id, withId));
             updatesLock.notifyAll();
             return id;
@@ -174,6 +185,67 @@ public final class FakeBotApi implements AutoCloseable {
     /** Someone writes in a group chat. */
     public int pushGroupText(long chatId, long userId, String text) {
         return pushUpdate(Map.of("message", textMessage(chatId, "group", userId, text)));
+    }
+
+    /**
+     * Declares a supergroup the bot is an administrator of, e.g. the clinic's staff group; with {@code forum} its
+     * topics are on, and the bot may create topics in it (createForumTopic). getChat describes it.
+     */
+    public void declareGroup(long chatId, String title, boolean forum) {
+        Map<String, Object> chat = new LinkedHashMap<>();
+        chat.put("id", chatId);
+        chat.put("type", "supergroup");
+        chat.put("title", title);
+        if (forum) {
+            chat.put("is_forum", true);
+        }
+        groups.put(chatId, Map.copyOf(chat));
+    }
+
+    /**
+     * Someone in a group replies to the message {@code replyToMessageId} of that chat, which must exist. As in
+     * Telegram, the update carries the replied-to message, and in a forum the reply stays in that message's topic.
+     */
+    public int pushGroupReply(long chatId, long userId, String text, long replyToMessageId) {
+        Map<String, Object> repliedTo = messages.get(chatId + ":" + replyToMessageId);
+        if (repliedTo == null) {
+            throw new IllegalArgumentException("no message " + replyToMessageId + " in chat " + chatId);
+        }
+        Map<String, Object> message = textMessage(chatId, groupType(chatId), userId, text);
+        Map<String, Object> quoted = new LinkedHashMap<>(repliedTo);
+        quoted.remove("reply_to_message"); // Telegram does not nest replies deeper
+        message.put("reply_to_message", quoted);
+        if (repliedTo.get("message_thread_id") != null) {
+            message.put("message_thread_id", repliedTo.get("message_thread_id"));
+            message.put("is_topic_message", true);
+        }
+        return pushUpdate(Map.of("message", message));
+    }
+
+    /**
+     * Someone writes in a forum topic without replying to any message: Telegram then gives the topic's first
+     * message (its creation) as the message replied to.
+     */
+    public int pushTopicText(long chatId, long userId, long threadId, String text) {
+        Map<String, Object> created = messages.get(chatId + ":" + threadId);
+        if (created == null || !topics.getOrDefault(chatId, Set.of()).contains(threadId)) {
+            throw new IllegalArgumentException("no topic " + threadId + " in chat " + chatId);
+        }
+        Map<String, Object> message = textMessage(chatId, groupType(chatId), userId, text);
+        message.put("message_thread_id", threadId);
+        message.put("is_topic_message", true);
+        message.put("reply_to_message", new LinkedHashMap<>(created));
+        return pushUpdate(Map.of("message", message));
+    }
+
+    /** The topics created in a forum, by message_thread_id. */
+    public Set<Long> topics(long chatId) {
+        return Set.copyOf(topics.getOrDefault(chatId, Set.of()));
+    }
+
+    /** A message as it exists in a chat (pushed, sent or copied), or null. */
+    public Map<String, Object> message(long chatId, long messageId) {
+        return messages.get(chatId + ":" + messageId);
     }
 
     /**
@@ -237,7 +309,7 @@ public final class FakeBotApi implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("date", now());
-        message.put("chat", Map.of("id", chatId, "type", "private", "first_name", "Parent"));
+        message.put("chat", chat(chatId));
         message.put("from", botUser());
         message.put("text", "…");
         Map<String, Object> query = new LinkedHashMap<>();
@@ -529,13 +601,18 @@ public final class FakeBotApi implements AutoCloseable {
                 yield true;
             }
             case "getMyCommands" -> lastCommands();
+            case "getChat" -> chatInfo(chatId);
+            case "copyMessage" -> copyMessage(chatId, params);
+            case "createForumTopic" -> createForumTopic(chatId, params);
             case "setWebhook" -> setWebhook(params);
             case "deleteWebhook" -> deleteWebhook();
             default -> MESSAGE_METHODS.contains(method) ? sendMessage(chatId, params) : Boolean.TRUE;
         };
         if (MESSAGE_METHODS.contains(method) && chatId != null) {
             messagesPerChat.computeIfAbsent(chatId, id -> new AtomicLong()).incrementAndGet();
-            if (!deliveredTexts.add(chatId + "\u0000" + params.get("text"))) {
+            Object content = "copyMessage".equals(method)
+                    ? "copy of " + params.get("from_chat_id") + ":" + params.get("message_id") : params.get("text");
+            if (!deliveredTexts.add(chatId + "\u0000" + content)) {
                 duplicates.incrementAndGet();
             }
         }
@@ -586,11 +663,20 @@ public final class FakeBotApi implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", messageId);
         message.put("from", botUser());
-        message.put("chat", Map.of("id", chatId, "type", chatId < 0 ? "group" : "private", "first_name", "Parent"));
+        message.put("chat", chat(chatId));
         message.put("date", now());
         if (params.get("text") != null) {
             message.put("text", visibleText(params));
         }
+        Object thread = params.get("message_thread_id");
+        if (thread != null && groups.containsKey(chatId)) {
+            message.put("message_thread_id", number(thread, 0));
+            message.put("is_topic_message", true);
+        }
+        if (params.get("reply_markup") instanceof Map<?, ?> markup && markup.get("inline_keyboard") != null) {
+            message.put("reply_markup", markup);
+        }
+        remember(message);
         sentMessages.put(chatId + ":" + messageId,
                 new SentMessage(String.valueOf(params.get("text")), String.valueOf(params.get("reply_markup"))));
         return message;
@@ -619,6 +705,85 @@ public final class FakeBotApi implements AutoCloseable {
         message.put("chat", Map.of("id", chatId, "type", "private", "first_name", "Parent"));
         message.put("date", now());
         return message;
+    }
+
+    private Map<String, Object> chat(long chatId) {
+        Map<String, Object> group = groups.get(chatId);
+        if (group != null) {
+            return group;
+        }
+        return chatId < 0 ? Map.of("id", chatId, "type", "group", "title", "Parents' group")
+                : Map.of("id", chatId, "type", "private", "first_name", "Parent");
+    }
+
+    private String groupType(long chatId) {
+        return groups.containsKey(chatId) ? "supergroup" : "group";
+    }
+
+    private void remember(Map<?, ?> message) {
+        if (message.get("chat") instanceof Map<?, ?> chat && chat.get("id") != null
+                && message.get("message_id") != null) {
+            @SuppressWarnings("unchecked")
+            Map<String, Object> copy = new LinkedHashMap<>((Map<String, Object>) message);
+            messages.put(number(chat.get("id"), 0) + ":" + number(message.get("message_id"), 0), copy);
+        }
+    }
+
+    private Object chatInfo(Long chatId) {
+        Map<String, Object> info = new LinkedHashMap<>(chat(chatId));
+        info.put("accent_color_id", 0);
+        info.put("max_reaction_count", 11);
+        return info;
+    }
+
+    /** copyMessage: a new message in the target chat with the original's content, and only its message id back. */
+    private Object copyMessage(Long chatId, Map<String, Object> params) {
+        Map<String, Object> original = messages.get(number(params.get("from_chat_id"), 0) + ":"
+                + number(params.get("message_id"), 0));
+        long messageId = nextMessageId(chatId);
+        Map<String, Object> copy = new LinkedHashMap<>();
+        copy.put("message_id", messageId);
+        copy.put("from", botUser());
+        copy.put("chat", chat(chatId));
+        copy.put("date", now());
+        for (String content : List.of("text", "entities", "photo", "sticker", "voice", "document", "location",
+                "caption", "caption_entities", "video", "audio")) {
+            if (original.get(content) != null) {
+                copy.put(content, original.get(content));
+            }
+        }
+        if (params.get("caption") != null) {
+            copy.put("caption", params.get("caption"));
+        }
+        Object thread = params.get("message_thread_id");
+        if (thread != null) {
+            copy.put("message_thread_id", number(thread, 0));
+            copy.put("is_topic_message", true);
+        }
+        if (params.get("reply_markup") instanceof Map<?, ?> markup && markup.get("inline_keyboard") != null) {
+            copy.put("reply_markup", markup);
+        }
+        remember(copy);
+        sentMessages.put(chatId + ":" + messageId, new SentMessage(String.valueOf(original.get("text")),
+                String.valueOf(params.get("reply_markup"))));
+        return Map.of("message_id", messageId);
+    }
+
+    /** createForumTopic: the topic's id is the id of its first message, a service message that it was created. */
+    private Object createForumTopic(Long chatId, Map<String, Object> params) {
+        long threadId = nextMessageId(chatId);
+        topics.computeIfAbsent(chatId, id -> ConcurrentHashMap.newKeySet()).add(threadId);
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("message_id", threadId);
+        created.put("from", botUser());
+        created.put("chat", chat(chatId));
+        created.put("date", now());
+        created.put("message_thread_id", threadId);
+        created.put("is_topic_message", true);
+        created.put("forum_topic_created", Map.of("name", String.valueOf(params.get("name")), "icon_color", 7322096));
+        remember(created);
+        return Map.of("message_thread_id", threadId, "name", String.valueOf(params.get("name")),
+                "icon_color", 7322096);
     }
 
     private Object lastCommands() {
@@ -650,8 +815,15 @@ public final class FakeBotApi implements AutoCloseable {
                     ? null : "Bad Request: wrong parameter action in request";
             case "answerCallbackQuery" -> validateCallbackAnswer(params);
             case "setMyCommands" -> validateCommands(params.get("commands"));
+            case "copyMessage" -> validateCopy(params);
+            case "createForumTopic" -> validateTopic(params);
+            case "getChat" -> chatIdOf(params) == null || (chatIdOf(params) < 0 && !groups.containsKey(chatIdOf(params)))
+                    ? "Bad Request: chat not found" : null;
             default -> null;
         };
+        if (problem == null && MESSAGE_METHODS.contains(method)) {
+            problem = validatePlace(params);
+        }
         if (problem == null && params.containsKey("reply_markup")) {
             problem = validateMarkup(params.get("reply_markup"));
         }
@@ -681,6 +853,73 @@ public final class FakeBotApi implements AutoCloseable {
         }
         if (visible.length() > MAX_TEXT) {
             return "Bad Request: message is too long";
+        }
+        return null;
+    }
+
+    private String validateCopy(Map<String, Object> params) {
+        if (params.get("from_chat_id") == null || String.valueOf(params.get("from_chat_id")).isBlank()) {
+            return "Bad Request: from_chat_id is empty";
+        }
+        if (params.get("message_id") == null) {
+            return "Bad Request: message identifier is not specified";
+        }
+        Map<String, Object> original = messages.get(number(params.get("from_chat_id"), 0) + ":"
+                + number(params.get("message_id"), 0));
+        if (original == null) {
+            return "Bad Request: message to copy not found";
+        }
+        if (original.get("forum_topic_created") != null || original.get("new_chat_members") != null) {
+            return "Bad Request: message can't be copied";
+        }
+        Object caption = params.get("caption");
+        if (caption != null && String.valueOf(caption).length() > 1024) {
+            return "Bad Request: message caption is too long";
+        }
+        return null;
+    }
+
+    private String validateTopic(Map<String, Object> params) {
+        Map<String, Object> group = groups.get(chatIdOf(params));
+        if (group == null || !Boolean.TRUE.equals(group.get("is_forum"))) {
+            return "Bad Request: the chat is not a forum";
+        }
+        String name = params.get("name") == null ? "" : String.valueOf(params.get("name"));
+        if (name.isEmpty() || name.length() > 128) {
+            return "Bad Request: TOPIC_TITLE_EMPTY";
+        }
+        Object color = params.get("icon_color");
+        if (color != null && !Set.of(7322096L, 16766590L, 13338331L, 9367192L, 16749490L, 16478047L)
+                .contains(number(color, -1))) {
+            return "Bad Request: TOPIC_ICON_COLOR_INVALID";
+        }
+        return null;
+    }
+
+    /** Where a message goes within its chat: an existing topic of a forum, in reply to an existing message. */
+    private String validatePlace(Map<String, Object> params) {
+        Long chatId = chatIdOf(params);
+        Object thread = params.get("message_thread_id");
+        if (thread != null && chatId != null) {
+            long threadId = number(thread, 0);
+            Map<String, Object> group = groups.get(chatId);
+            if (group == null || !Boolean.TRUE.equals(group.get("is_forum"))
+                    || !topics.getOrDefault(chatId, Set.of()).contains(threadId)) {
+                return "Bad Request: message thread not found";
+            }
+        }
+        Object replyTo = params.get("reply_to_message_id");
+        boolean allowWithout = Boolean.parseBoolean(String.valueOf(params.get("allow_sending_without_reply")));
+        long replyChat = chatId == null ? 0 : chatId;
+        if (params.get("reply_parameters") instanceof Map<?, ?> reply) {
+            replyTo = reply.get("message_id");
+            allowWithout = Boolean.parseBoolean(String.valueOf(reply.get("allow_sending_without_reply")));
+            if (reply.get("chat_id") != null) {
+                replyChat = number(reply.get("chat_id"), replyChat);
+            }
+        }
+        if (replyTo != null && !allowWithout && !messages.containsKey(replyChat + ":" + number(replyTo, 0))) {
+            return "Bad Request: message to be replied not found";
         }
         return null;
     }
@@ -1029,7 +1268,7 @@ public final class FakeBotApi implements AutoCloseable {
         Map<String, Object> message = new LinkedHashMap<>();
         message.put("message_id", nextMessageId(chatId));
         message.put("from", user(userId));
-        message.put("chat", "private".equals(chatType)
+        message.put("chat", groups.containsKey(chatId) ? groups.get(chatId) : "private".equals(chatType)
                 ? Map.of("id", chatId, "type", chatType, "first_name", "Parent")
                 : Map.of("id", chatId, "type", chatType, "title", "Parents' group"));
         message.put("date", now());
@@ -1091,7 +1330,8 @@ public final class FakeBotApi implements AutoCloseable {
                 "sendAudio", "sendVoice", "sendVideo", "sendAnimation", "sendSticker", "sendLocation", "sendContact",
                 "sendPoll", "sendDice", "sendMediaGroup", "sendChatAction", "editMessageText",
                 "editMessageReplyMarkup", "deleteMessage", "answerCallbackQuery", "setMyCommands", "getMyCommands",
-                "deleteMyCommands", "setMyDescription", "setMyShortDescription", "setChatMenuButton", "getChat")) {
+                "deleteMyCommands", "setMyDescription", "setMyShortDescription", "setChatMenuButton", "getChat",
+                "createForumTopic", "closeForumTopic", "reopenForumTopic")) {
             names.put(name.toLowerCase(Locale.ROOT), name);
         }
         return Collections.unmodifiableMap(names);

@@ -2,7 +2,10 @@ package org.sanad.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
 import static org.mockito.ArgumentMatchers.anyList;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -107,8 +110,10 @@ class AskSliceTest {
     }
 
     @Test
-    void givesTheUrgentAdviceWithHttp200WhenSearchThrows() {
+    void givesTheUrgentAdviceWithHttp200WhenSearchAndTheCountersThrow() {
         when(search.search(any(), any(), anyList())).thenThrow(new IllegalStateException("segment checksum failed"));
+        doThrow(new IllegalStateException("database down")).when(counters)
+                .question(anyString(), anyBoolean(), anyBoolean(), anyBoolean());
         JsonNode answer = ask("ابني مش قادر يبلع");
         assertThat(answer.get("emergency").asBoolean()).isTrue();
         assertThat(answer.get("triage").asString()).isEqualTo("URGENT");

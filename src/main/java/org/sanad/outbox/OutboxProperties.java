@@ -1,4 +1,4 @@
-package org.sanad.broadcast;
+package org.sanad.outbox;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.DecimalMax;
@@ -14,8 +14,9 @@ import org.springframework.boot.convert.DurationUnit;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How broadcasts are paced and what happens to messages whose fate is unknown. Set as {@code SANAD_BROADCAST_<NAME>}
- * (e.g. {@code SANAD_BROADCAST_RATE}); a duration without a unit is in seconds.
+ * How the outbox is paced and what happens to messages whose fate is unknown. Set as {@code SANAD_BROADCAST_<NAME>}
+ * (e.g. {@code SANAD_BROADCAST_RATE}): the names are those of the broadcasts this sending was built for, kept so that
+ * no clinic's settings change meaning; a duration without a unit is in seconds.
  *
  * @param rate             messages per second over all chats; Telegram allows about 30, the default leaves room for
  *                         replies to parents. Shared by every instance on one database.
@@ -34,7 +35,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("sanad.broadcast")
-public record BroadcastProperties(
+public record OutboxProperties(
         @DefaultValue("25") @DecimalMin("0.1") @DecimalMax("30") double rate,
         @NotNull @DefaultValue("skip") InDoubt inDoubt,
         @NotNull @DefaultValue("60s") @DurationUnit(ChronoUnit.SECONDS) Duration inFlightLease,
@@ -56,7 +57,7 @@ public record BroadcastProperties(
     }
 
     /** The time between two messages under the global rate. */
-    Duration spacing() {
+    public Duration spacing() {
         return Duration.ofNanos(Math.round(1_000_000_000d / rate));
     }
 }

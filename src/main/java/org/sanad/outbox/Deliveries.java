@@ -1,4 +1,4 @@
-package org.sanad.broadcast;
+package org.sanad.outbox;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -14,14 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The delivery rows as a work queue shared by every sender instance. A row moves PENDING → CLAIMED → IN_FLIGHT → a
+ * The outbox's rows (table {@code delivery}) as a work queue shared by every sender instance: lowest priority number
+ * first, then oldest. A row moves PENDING → CLAIMED → IN_FLIGHT → a
  * final state, each step a compare-and-set on the row, so only one sender ever hands a given row to Telegram. The
  * claim also reserves send slots from the one {@code send_pacer} row, which keeps all instances together under the
  * global rate and carries a 429 pause from one instance to the others.
  */
 class Deliveries {
-
-    private static final String UNFINISHED = "'PENDING', 'CLAIMED', 'IN_FLIGHT'";
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
@@ -42,23 +41,24 @@ class Deliveries {
     }
 
     /** A row this sender holds: it may hand it to Telegram at {@code slot}, if it still holds it then. */
-    record Claimed(long id, long broadcastId, long chatId, int attempts, String token, Instant slot) {
+    record Claimed(long id, String kind, long bodyId, long chatId, int attempts, String token, Instant slot) {
     }
 
     /** What a claim got; {@code waitUntil} is set when the pacer has no slot close enough (rate or 429 pause). */
     record Claim(List<Claimed> deliveries, Instant waitUntil) {
     }
 
-    private record Candidate(long id, long broadcastId, long chatId, int attempts) {
+    private record Candidate(long id, String kind, long bodyId, long chatId, int attempts) {
     }
 
     /**
      * Claims up to {@code max} due rows and gives each a send slot, all in one transaction holding the pacer row.
      *
      * @param chatReady false for a chat that must not get a message yet (one a second per chat)
+     * @param quiet     inside the quiet hours: rows that wait for them are left alone
      */
     Claim claim(String token, int max, Instant now, Duration spacing, Duration horizon, Duration claimGrace,
-            LongPredicate chatReady) {
+            LongPredicate chatReady, boolean quiet) {
         return transactions.execute(status -> {
             Instant[] pacer = jdbc.sql("SELECT next_slot, paused_until FROM send_pacer WHERE id = 1 FOR UPDATE")
                     .query((rs, n) -> new Instant[] {rs.getObject(1, OffsetDateTime.class).toInstant(),
@@ -69,12 +69,13 @@ class Deliveries {
                 return new Claim(List.of(), start.minus(horizon));
             }
             List<Candidate> candidates = jdbc.sql("""
-                    SELECT id, broadcast_id, chat_id, attempts FROM delivery
-                    WHERE status = 'PENDING' AND not_before <= ?
-                    ORDER BY broadcast_id, id
+                    SELECT id, kind, body_id, chat_id, attempts FROM delivery
+                    WHERE status = 'PENDING' AND not_before <= ? AND (quiet = FALSE OR ? = FALSE)
+                    ORDER BY priority, id
                     FETCH FIRST ? ROWS ONLY""" + (postgres ? " FOR UPDATE SKIP LOCKED" : ""))
-                    .params(at(now), max)
-                    .query((rs, n) -> new Candidate(rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getInt(4)))
+                    .params(at(now), quiet, max)
+                    .query((rs, n) -> new Candidate(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4),
+                            rs.getInt(5)))
                     .list();
             List<Claimed> claimed = new ArrayList<>();
             java.util.Set<Long> chatsInBatch = new java.util.HashSet<>();
@@ -89,8 +90,8 @@ class Deliveries {
                         .params(token, at(slot.plus(claimGrace)), candidate.id())
                         .update();
                 if (won == 1) {
-                    claimed.add(new Claimed(candidate.id(), candidate.broadcastId(), candidate.chatId(),
-                            candidate.attempts(), token, slot));
+                    claimed.add(new Claimed(candidate.id(), candidate.kind(), candidate.bodyId(),
+                            candidate.chatId(), candidate.attempts(), token, slot));
                 }
             }
             if (!claimed.isEmpty()) {
@@ -173,8 +174,8 @@ class Deliveries {
     }
 
     /** Messages whose sender died while Telegram had them: resent or set aside, as configured. */
-    int recoverInDoubt(Instant now, BroadcastProperties.InDoubt policy) {
-        if (policy == BroadcastProperties.InDoubt.RESEND) {
+    int recoverInDoubt(Instant now, OutboxProperties.InDoubt policy) {
+        if (policy == OutboxProperties.InDoubt.RESEND) {
             return jdbc.sql("UPDATE delivery SET status = 'PENDING', in_doubt = TRUE, claimed_by = NULL, "
                             + "claimed_until = NULL, not_before = ? WHERE status = 'IN_FLIGHT' AND claimed_until < ?")
                     .params(at(now), at(now))
@@ -195,12 +196,39 @@ class Deliveries {
                 .update();
     }
 
-    /** Broadcasts still sending that have no row left to send. */
-    List<Long> finishedBroadcasts() {
-        return jdbc.sql("SELECT b.id FROM broadcast b WHERE b.status = 'SENDING' AND NOT EXISTS "
-                        + "(SELECT 1 FROM delivery d WHERE d.broadcast_id = b.id AND d.status IN (" + UNFINISHED + "))")
-                .query(Long.class)
+    /** A row due for sending that was not sent before its time ran out (e.g. Sanad was down): never sent now. */
+    record Expired(long id, String kind, long chatId) {
+    }
+
+    List<Expired> expire(Instant now) {
+        List<Expired> due = jdbc.sql("SELECT id, kind, chat_id FROM delivery WHERE status = 'PENDING' "
+                        + "AND expires_at IS NOT NULL AND expires_at < ?")
+                .param(at(now))
+                .query((rs, n) -> new Expired(rs.getLong(1), rs.getString(2), rs.getLong(3)))
                 .list();
+        List<Expired> won = new ArrayList<>();
+        for (Expired row : due) {
+            if (jdbc.sql("UPDATE delivery SET status = 'EXPIRED', claimed_by = NULL, claimed_until = NULL "
+                    + "WHERE id = ? AND status = 'PENDING'").param(row.id()).update() == 1) {
+                won.add(row);
+            }
+        }
+        return won;
+    }
+
+    /** A row's message. */
+    OutboxMessage body(long bodyId) {
+        return jdbc.sql("SELECT text, html, copy_from_chat, copy_message_id, buttons FROM outbox_body WHERE id = ?")
+                .param(bodyId)
+                .query((rs, n) -> {
+                    long from = rs.getLong(3);
+                    Long fromChat = rs.wasNull() ? null : from;
+                    long message = rs.getLong(4);
+                    Long messageId = rs.wasNull() ? null : message;
+                    return new OutboxMessage(rs.getString(1), rs.getBoolean(2), fromChat, messageId,
+                            OutboxMessage.decodeButtons(rs.getString(5)));
+                })
+                .single();
     }
 
     static OffsetDateTime at(Instant instant) {

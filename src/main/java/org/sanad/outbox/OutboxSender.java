@@ -1,9 +1,10 @@
-package org.sanad.broadcast;
+package org.sanad.outbox;
 
 import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,23 +18,24 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.MessageSource;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends the deliveries of started broadcasts under Telegram's limits: a global rate shared by every instance on the
- * database, one message a second per chat, a pause for everyone on 429, and bounded retries. Each delivery is marked
- * IN_FLIGHT in the database before Telegram is called, so a crash leaves at most the few messages that were on the
- * wire in doubt (see {@link BroadcastProperties#inDoubt()}); everything else resumes exactly once on restart.
+ * Sends the outbox (alerts, check-ins, reminders, broadcasts, reports, relays) under Telegram's limits: a global rate
+ * shared by every instance on the database, one message a second per chat, a pause for everyone on 429, and bounded
+ * retries; the lowest priority number first, so an alert overtakes a queued broadcast. Each row is marked IN_FLIGHT in
+ * the database before Telegram is called, so a crash leaves at most the few messages that were on the wire in doubt
+ * (see {@link OutboxProperties#inDoubt()}); everything else resumes exactly once on restart.
  */
 @Component
-class BroadcastSender implements SmartLifecycle {
+public class OutboxSender implements SmartLifecycle {
 
-    private static final Logger log = LoggerFactory.getLogger(BroadcastSender.class);
-    private static final Duration PER_CHAT = Duration.ofSeconds(1);
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    /** Telegram's one message a second per chat, with room for the jitter of a busy machine and network. */
+    private static final Duration PER_CHAT = Duration.ofMillis(1_100);
     private static final Duration HORIZON = Duration.ofMillis(500);
     private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -42,10 +44,12 @@ class BroadcastSender implements SmartLifecycle {
     /** How late a message may still go out: 25/s bunched by 150 ms stays under Telegram's 30 in any second. */
     private static final Duration LATENESS = Duration.ofMillis(150);
 
+    private static final int BODIES_CACHED = 256;
+
     private final Deliveries deliveries;
-    private final BroadcastReports reports;
-    private final Subscribers subscribers;
-    private final BroadcastProperties properties;
+    private final List<OutboxObserver> observers;
+    private final QuietHours quietHours;
+    private final OutboxProperties properties;
     private final Supplier<ChatSender> chatSender;
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -55,7 +59,8 @@ class BroadcastSender implements SmartLifecycle {
     private final AtomicLong claims = new AtomicLong();
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Map<Long, Instant> lastSentToChat = new ConcurrentHashMap<>();
-    private final Map<Long, String> texts = new ConcurrentHashMap<>();
+    /** Messages by body: a broadcast's thousands of rows share one. */
+    private final Map<Long, OutboxMessage> bodies = new ConcurrentHashMap<>();
     private final Statistics statistics = new Statistics();
     /**
      * Calls to Telegram under way. A fresh JVM's first calls stall (class loading, the first connection) and, made
@@ -74,18 +79,20 @@ class BroadcastSender implements SmartLifecycle {
     private ChatSender chats;
 
     @Autowired
-    BroadcastSender(DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
-            Subscribers subscribers, BroadcastProperties properties, ObjectProvider<ChatSender> chatSender) {
-        this(dataSource, transactions, messages, subscribers, properties, chatSender::getIfAvailable,
-                Clock.systemUTC());
+    OutboxSender(DataSource dataSource, TransactionTemplate transactions, OutboxProperties properties,
+            ObjectProvider<ChatSender> chatSender, List<OutboxObserver> observers,
+            ObjectProvider<QuietHours> quietHours) {
+        this(dataSource, transactions, properties, chatSender::getIfAvailable, Clock.systemUTC(), observers,
+                quietHours.getIfAvailable(() -> QuietHours.NEVER));
     }
 
-    BroadcastSender(DataSource dataSource, TransactionTemplate transactions, MessageSource messages,
-            Subscribers subscribers, BroadcastProperties properties, Supplier<ChatSender> chatSender, Clock clock) {
+    /** As the application builds it; for tests and the benchmark, with their own clock and observers. */
+    public OutboxSender(DataSource dataSource, TransactionTemplate transactions, OutboxProperties properties,
+            Supplier<ChatSender> chatSender, Clock clock, List<OutboxObserver> observers, QuietHours quietHours) {
         this.jdbc = JdbcClient.create(dataSource);
         this.deliveries = new Deliveries(dataSource, transactions);
-        this.reports = new BroadcastReports(jdbc, messages);
-        this.subscribers = subscribers;
+        this.observers = List.copyOf(observers);
+        this.quietHours = quietHours;
         this.properties = properties;
         this.chatSender = chatSender;
         this.clock = clock;
@@ -93,17 +100,18 @@ class BroadcastSender implements SmartLifecycle {
     }
 
     /** What this instance did since it started, for logs, tests and the benchmark. */
-    static final class Statistics {
-        final AtomicLong sent = new AtomicLong();
-        final AtomicLong throttled = new AtomicLong();
-        final AtomicLong blocked = new AtomicLong();
-        final AtomicLong failed = new AtomicLong();
-        final AtomicLong retried = new AtomicLong();
-        final AtomicLong recoveredInDoubt = new AtomicLong();
-        final AtomicLong late = new AtomicLong();
+    public static final class Statistics {
+        public final AtomicLong sent = new AtomicLong();
+        public final AtomicLong throttled = new AtomicLong();
+        public final AtomicLong blocked = new AtomicLong();
+        public final AtomicLong failed = new AtomicLong();
+        public final AtomicLong retried = new AtomicLong();
+        public final AtomicLong recoveredInDoubt = new AtomicLong();
+        public final AtomicLong late = new AtomicLong();
+        public final AtomicLong expired = new AtomicLong();
     }
 
-    Statistics statistics() {
+    public Statistics statistics() {
         return statistics;
     }
 
@@ -116,17 +124,17 @@ class BroadcastSender implements SmartLifecycle {
         }
         chats = chatSender.get();
         if (chats == null) {
-            log.info("Telegram is off: broadcasts are stored but not sent");
+            log.info("Telegram is off: the outbox (alerts, check-ins, broadcasts) is stored but not sent");
             return;
         }
         running = true;
         halted = false;
-        senders = new ScheduledThreadPoolExecutor(properties.concurrency(), daemon("broadcast-send"));
+        senders = new ScheduledThreadPoolExecutor(properties.concurrency(), daemon("outbox-send"));
         senders.setRemoveOnCancelPolicy(true);
         senders.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        dispatcher = daemon("broadcast-dispatch").newThread(this::dispatch);
+        dispatcher = daemon("outbox-dispatch").newThread(this::dispatch);
         dispatcher.start();
-        log.info("Broadcast sender {} started: {} messages/s, in doubt: {}", instance, properties.rate(),
+        log.info("Outbox sender {} started: {} messages/s, in doubt: {}", instance, properties.rate(),
                 properties.inDoubt().name().toLowerCase());
     }
 
@@ -146,14 +154,14 @@ class BroadcastSender implements SmartLifecycle {
             Thread.currentThread().interrupt();
         }
         int released = deliveries.releaseAll(instance + "#");
-        log.info("Broadcast sender {} stopped; {} claimed messages left for the next sender", instance, released);
+        log.info("Outbox sender {} stopped; {} claimed messages left for the next sender", instance, released);
     }
 
     /**
      * Stops as a crash would (tests and the benchmark): no release, no bookkeeping after an interrupted call, so the
      * database is left exactly as a {@code kill -9} leaves it.
      */
-    synchronized void halt() {
+    public synchronized void halt() {
         halted = true;
         running = false;
         if (senders != null) {
@@ -176,8 +184,8 @@ class BroadcastSender implements SmartLifecycle {
         return SmartLifecycle.DEFAULT_PHASE - 1024;
     }
 
-    /** A broadcast was started: look for work now rather than at the next poll. */
-    void wake() {
+    /** Something was put in the outbox: look for work now rather than at the next poll. */
+    public void wake() {
         synchronized (signal) {
             woken = true;
             signal.notifyAll();
@@ -204,7 +212,7 @@ class BroadcastSender implements SmartLifecycle {
                 }
                 String token = instance + "#" + claims.incrementAndGet();
                 Deliveries.Claim claim = deliveries.claim(token, Math.min(batch, room), now, properties.spacing(),
-                        HORIZON, claimGrace(), this::chatReady);
+                        HORIZON, claimGrace(), this::chatReady, quietHours.isQuiet(now));
                 if (claim.waitUntil() != null) {
                     sleep(Duration.between(now, claim.waitUntil()));
                 } else if (claim.deliveries().isEmpty()) {
@@ -221,7 +229,7 @@ class BroadcastSender implements SmartLifecycle {
                     break;
                 }
                 // The database may be restarting: try again shortly rather than stop sending for good.
-                log.warn("Broadcast sender: {}", e.toString());
+                log.warn("Outbox sender: {}", e.toString());
                 sleep(properties.poll());
             }
         }
@@ -235,13 +243,27 @@ class BroadcastSender implements SmartLifecycle {
             log.warn("Recovered from a stopped sender: {} claimed messages back in the queue, {} in doubt ({})",
                     claims, inDoubt, properties.inDoubt().name().toLowerCase());
         }
-        lastSentToChat.values().removeIf(at -> at.plus(PER_CHAT).isBefore(now));
-        for (long id : deliveries.finishedBroadcasts()) {
-            if (reports.finish(chats, id, now)) {
-                texts.remove(id);
-            }
+        for (Deliveries.Expired row : deliveries.expire(now)) {
+            statistics.expired.incrementAndGet();
+            // the kind and the row, never the chat: a late check-in is news for the log, not who it was for
+            log.warn("Outbox: a {} (row {}) was due too long ago and is dropped, not sent", row.kind(), row.id());
+            OutboxKind.parse(row.kind()).ifPresent(kind -> observers.forEach(o -> quietly(() -> o.expired(kind,
+                    row.chatId()))));
         }
-        reports.progress(chats, now, properties.progressInterval());
+        lastSentToChat.values().removeIf(at -> at.plus(PER_CHAT).isBefore(now));
+        if (bodies.size() > BODIES_CACHED) {
+            bodies.clear();
+        }
+        observers.forEach(o -> quietly(() -> o.everySecond(now)));
+    }
+
+    /** An observer's trouble is logged; it never stops the sending. */
+    private static void quietly(Runnable call) {
+        try {
+            call.run();
+        } catch (RuntimeException e) {
+            log.warn("Outbox observer: {}", e.toString());
+        }
     }
 
     private void idle(Instant now) {
@@ -270,7 +292,7 @@ class BroadcastSender implements SmartLifecycle {
             send(row);
         } catch (RuntimeException e) {
             if (!halted) {
-                log.warn("Broadcast delivery {}: {}", row.id(), e.toString());
+                log.warn("Outbox row {}: {}", row.id(), e.toString());
             }
         } finally {
             outstanding.decrementAndGet();
@@ -317,8 +339,8 @@ class BroadcastSender implements SmartLifecycle {
             deliveries.unmark(row, clock.instant()); // the database was slow to answer
             return;
         }
-        lastSentToChat.put(row.chatId(), now);
-        ChatSender.Result result = chats.send(row.chatId(), text(row.broadcastId()));
+        lastSentToChat.put(row.chatId(), clock.instant());
+        ChatSender.Result result = chats.send(row.chatId(), body(row.bodyId()));
         if (!halted) {
             record(row, result);
         }
@@ -341,7 +363,10 @@ class BroadcastSender implements SmartLifecycle {
         Instant now = clock.instant();
         switch (result.outcome()) {
             case SENT -> {
-                deliveries.markSent(row, now);
+                if (deliveries.markSent(row, now)) {
+                    OutboxKind.parse(row.kind()).ifPresent(kind -> observers.forEach(o -> quietly(() -> o.sent(kind,
+                            row.chatId()))));
+                }
                 statistics.sent.incrementAndGet();
             }
             case RETRY_AFTER -> {
@@ -351,10 +376,10 @@ class BroadcastSender implements SmartLifecycle {
                 pausedUntil = until;
                 deliveries.pause(until);
                 deliveries.retryLater(row, until, row.attempts(), result.reason());
-                log.warn("Telegram asked to slow down: broadcasts pause for {} s", wait.toSeconds());
+                log.warn("Telegram asked to slow down: the outbox pauses for {} s", wait.toSeconds());
             }
             case BLOCKED -> {
-                subscribers.blocked(row.chatId());
+                observers.forEach(o -> quietly(() -> o.blocked(row.chatId())));
                 deliveries.markFinal(row, "BLOCKED", row.attempts() + 1, result.reason());
                 statistics.blocked.incrementAndGet();
             }
@@ -372,7 +397,7 @@ class BroadcastSender implements SmartLifecycle {
      * nobody gets it twice; with {@code resend} it is tried again, so that nobody misses it.
      */
     private void inDoubt(Deliveries.Claimed row, String reason) {
-        if (properties.inDoubt() == BroadcastProperties.InDoubt.SKIP) {
+        if (properties.inDoubt() == OutboxProperties.InDoubt.SKIP) {
             jdbc.sql("UPDATE delivery SET status = 'IN_DOUBT', in_doubt = TRUE, claimed_until = NULL, last_error = ? "
                             + "WHERE id = ? AND claimed_by = ? AND status = 'IN_FLIGHT'")
                     .params("no answer", row.id(), row.token())
@@ -406,9 +431,8 @@ class BroadcastSender implements SmartLifecycle {
         return lease.compareTo(MAX_CLAIM_GRACE) < 0 ? lease : MAX_CLAIM_GRACE;
     }
 
-    private String text(long broadcastId) {
-        return texts.computeIfAbsent(broadcastId, id -> jdbc.sql("SELECT text FROM broadcast WHERE id = ?")
-                .param(id).query(String.class).single());
+    private OutboxMessage body(long bodyId) {
+        return bodies.computeIfAbsent(bodyId, deliveries::body);
     }
 
     // ------------------------------------------------------------------ plumbing

@@ -1,16 +1,21 @@
-package org.sanad.broadcast;
+package org.sanad.outbox;
 
 import java.time.Duration;
 
 /**
- * Where broadcasts and their reports leave Sanad: one text to one chat, one try, and what came of it. The Telegram
+ * Where the outbox's messages leave Sanad: one message to one chat, one try, and what came of it. The Telegram
  * adapter implements it with its one reading of Telegram's answers, escaping and right-to-left mark; what to do
- * about a result (pause, retry, unsubscribe, give up, set aside as in doubt) is the broadcast sender's decision.
+ * about a result (pause, retry, unsubscribe, give up, set aside as in doubt) is the outbox sender's decision.
  */
 public interface ChatSender {
 
+    /** Sends one outbox message (a text, or a copy, with its buttons). Never throws for a failed send. */
+    Result send(long chatId, OutboxMessage message);
+
     /** Sends {@code text} as written: it is shown, never read as markup. Never throws for a failed send. */
-    Result send(long chatId, String text);
+    default Result send(long chatId, String text) {
+        return send(chatId, OutboxMessage.text(text));
+    }
 
     /**
      * What became of one send.
