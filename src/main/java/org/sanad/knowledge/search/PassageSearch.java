@@ -296,7 +296,8 @@ public final class PassageSearch {
     }
 
     /** A slot as this state of the index sees it: which of its terms exist, and whether they were repaired. */
-    record ResolvedSlot(Slot slot, Set<String> known, boolean repaired, double weight, boolean anchor) {
+    record ResolvedSlot(Slot slot, Set<String> known, boolean repaired, double weight, boolean anchor,
+            boolean understood) {
 
         boolean unknown() {
             return known.isEmpty();
@@ -354,7 +355,7 @@ public final class PassageSearch {
             // admins add documents.
             double weight = Math.log(1 + (double) documents / Math.max(1, df)) / Math.log(1 + documents);
             out.add(new ResolvedSlot(slot, known, repaired, weight,
-                    slot.anchor() || repaired && questions.isAnchor(known)));
+                    slot.anchor() || repaired && questions.isAnchor(known), !slot.everyday().isEmpty()));
         }
         // «حقنة الانسولين», «ابرة فيتامين»: an injection named by a word no document has is another treatment.
         for (int i = 0; i + 1 < out.size(); i++) {
@@ -363,7 +364,8 @@ public final class PassageSearch {
             boolean adjacent = next.slot().position() == slot.slot().position() + slot.slot().span();
             if (adjacent && slot.anchor() && questions.isOpenAnchor(slot.slot().terms()) && next.unknown()
                     && !next.slot().weak() && !next.slot().general() && !next.slot().latin()) {
-                out.set(i, new ResolvedSlot(slot.slot(), slot.known(), slot.repaired(), slot.weight(), false));
+                out.set(i, new ResolvedSlot(slot.slot(), slot.known(), slot.repaired(), slot.weight(), false,
+                        slot.understood()));
             }
         }
         return out;
