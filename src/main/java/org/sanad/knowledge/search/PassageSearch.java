@@ -52,6 +52,8 @@ public final class PassageSearch {
     /** A word that only a synonym rule brought counts for this much of the parent's own word. */
     private static final float ADDED_BOOST = 0.6f;
     private static final int SHOWN = 3;
+    /** How close (share of the leader's score) a runner-up must be to compete with it. */
+    private static final double COMPETING = 0.8;
     private static final int MAX_TERMS_PER_SLOT = 24;
     /** Coverage re-ranks the leaders, but a much better BM25 score still counts: score × (base + coverage). */
     private static final double RERANK_BASE = 0.25;
@@ -282,10 +284,41 @@ public final class PassageSearch {
                 .forEach(p -> ordered.add(new SearchResult.ScoredPassage(p.passage(),
                         Math.min(floor, round(p.score() * RERANK_BASE)))));
         List<SearchResult.ScoredPassage> top = ordered.subList(0, Math.min(SHOWN, ordered.size()));
-        if (gate.answers(best.evidence())) {
+        if (gate.answers(best.evidence()) && !neitherCoversTheTopic(slots, candidates, snapshot)) {
             return new SearchResult(SearchResult.Verdict.ANSWERED, List.copyOf(top), List.of(), best.evidence());
         }
         return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.copyOf(top), best.evidence());
+    }
+
+    /**
+     * Two passages of different documents close in score, neither holding the question's topic (its rarest content
+     * word): a guess between them is often wrong, so both are offered as "did you mean" instead. Within one
+     * document its sections share the vocabulary, and the nearer one is the better guess.
+     */
+    private static boolean neitherCoversTheTopic(List<ResolvedSlot> slots, List<Candidate> candidates,
+            PassageSnapshot snapshot) {
+        if (candidates.size() < 2
+                || candidates.get(1).scored().score() < COMPETING * candidates.get(0).scored().score()
+                || candidates.get(0).scored().passage().source().equals(candidates.get(1).scored().passage().source())) {
+            return false;
+        }
+        ResolvedSlot topic = null;
+        for (ResolvedSlot slot : slots) {
+            if (!slot.slot().weak() && !slot.slot().general() && !slot.anchor() && !slot.unknown()
+                    && (topic == null || slot.weight() > topic.weight())) {
+                topic = slot;
+            }
+        }
+        if (topic == null || topic.weight() < ConfidenceGate.DISTINCTIVE) {
+            return false;
+        }
+        for (Candidate candidate : candidates.subList(0, 2)) {
+            Set<String> own = snapshot.ownTermsOf(candidate.scored().passage().id());
+            if (topic.known().stream().anyMatch(own::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double round(double value) {
