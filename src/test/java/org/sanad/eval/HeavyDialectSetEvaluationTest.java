@@ -20,6 +20,7 @@ class HeavyDialectSetEvaluationTest extends NewDocumentSetEvaluationTest {
 
     @Override
     Floors floors() {
-        return new Floors(0.57, 0.68, 0.15, 0.45);
+        // wrong ≤ 13 %: the did-you-mean between two documents neither of which has the topic took it from 8 to 7
+        return new Floors(0.57, 0.68, 0.13, 0.45);
     }
 }
