@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.sanad.knowledge.index.PassageIndex;
 import org.sanad.knowledge.ingest.KnowledgeUnavailableException;
+import org.sanad.knowledge.search.PassageSearch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -17,17 +18,20 @@ public class ReindexService {
     private final PassageIndex index;
     private final StaffGate gate;
     private final IndexSync replicas;
+    /** Finds the passages that are hard to reach, for the report; none when absent. */
+    private final PassageSearch search;
 
     /** A single instance, with no replicas to tell: for tests. */
     ReindexService(PassageIndex index, StaffGate gate) {
-        this(index, gate, null);
+        this(index, gate, null, null);
     }
 
     @org.springframework.beans.factory.annotation.Autowired
-    ReindexService(PassageIndex index, StaffGate gate, IndexSync replicas) {
+    ReindexService(PassageIndex index, StaffGate gate, IndexSync replicas, PassageSearch search) {
         this.index = index;
         this.gate = gate;
         this.replicas = replicas;
+        this.search = search;
     }
 
     /** What the new index holds, and the files it had to skip or warn about. */
@@ -53,7 +57,16 @@ public class ReindexService {
                 } catch (RuntimeException e) {
                     log.warn("Could not tell the other replicas about the reindex ({})", e.getClass().getSimpleName());
                 }
-                Report report = new Report(built.documents(), built.passages(), built.warnings(), built.duration());
+                List<String> warnings = new java.util.ArrayList<>(built.warnings());
+                if (search != null) {
+                    try {
+                        warnings.addAll(search.hardToReach());
+                    } catch (RuntimeException e) {
+                        log.warn("Could not check which passages are hard to reach ({})", e.getClass().getSimpleName());
+                    }
+                }
+                Report report = new Report(built.documents(), built.passages(), List.copyOf(warnings),
+                        built.duration());
                 log.info("Reindex by {}: {} documents, {} passages, {} warnings, {} ms", actor.name(),
                         report.documents(), report.passages(), report.warnings().size(), report.duration().toMillis());
                 return StaffGate.Audited.ok(report, report.documents() + " documents, " + report.passages()

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.sanad.knowledge.ingest.KnowledgeLoader;
 
 /** Test-data builder: a knowledge folder with the files a test needs. */
 public final class KnowledgeFolder {
@@ -23,6 +24,9 @@ public final class KnowledgeFolder {
     public KnowledgeFolder withClinicArticle() {
         try {
             Path article = TestKnowledge.PROJECT_KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md");
+            // the article travels with the synonym rules written for it
+            Path rules = TestKnowledge.PROJECT_KNOWLEDGE.resolve(KnowledgeLoader.SYNONYMS_FILE);
+            file(KnowledgeLoader.SYNONYMS_FILE, Files.readString(rules, StandardCharsets.UTF_8));
             return file("botox-for-children-with-microcephaly.md", Files.readString(article, StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -92,6 +92,11 @@ public final class ConfidenceGate {
             anchor |= !slot.unknown() && !slot.slot().general() && w >= DISTINCTIVE
                     && slot.known().stream().anyMatch(headingTerms::contains);
             weight += w;
+            if (slot.unknown() && slot.understood()) {
+                // An everyday word the lexicon reads but no document uses: understood, so it weighs as a known
+                // word the passage lacks, not as the mystery word an unknown one likely is.
+                continue;
+            }
             if (slot.unknown()) {
                 unknown++;
                 double u = w * properties.unknownWordWeight();
@@ -100,7 +105,8 @@ public final class ConfidenceGate {
                 continue;
             }
             boolean own = slot.known().stream().anyMatch(ownTerms::contains);
-            if (own || slot.known().stream().anyMatch(questionTerms::contains)) {
+            boolean inQuestions = own || slot.known().stream().anyMatch(questionTerms::contains);
+            if (inQuestions) {
                 // A spelling guess («اسهال» → «اسهل») adds coverage but does not count as a matched word.
                 matched += slot.repaired() && !slot.slot().latin() ? 0 : slot.slot().span();
                 covered += (slot.repaired() ? 0.75 * w : w) * (own ? 1 : QUESTION_ONLY_CREDIT);

@@ -52,6 +52,8 @@ public final class PassageSearch {
     /** A word that only a synonym rule brought counts for this much of the parent's own word. */
     private static final float ADDED_BOOST = 0.6f;
     private static final int SHOWN = 3;
+    /** How close (share of the leader's score) a runner-up must be to compete with it. */
+    private static final double COMPETING = 0.8;
     private static final int MAX_TERMS_PER_SLOT = 24;
     /** Coverage re-ranks the leaders, but a much better BM25 score still counts: score × (base + coverage). */
     private static final double RERANK_BASE = 0.25;
@@ -94,6 +96,48 @@ public final class PassageSearch {
                 case DANGER -> danger(message, categories, questions, snapshot);
             };
         });
+    }
+
+    /**
+     * For the reindex report: passages a parent will hardly reach, so that the clinic knows where an example
+     * question would help. A section whose own heading, asked as a question, finds a passage of another section
+     * first; a passage without a single word that no other passage has.
+     */
+    public List<String> hardToReach() {
+        return index.withSnapshot(snapshot -> {
+            QuestionReader questions = questions(snapshot.language());
+            org.sanad.text.TextReader reader = new org.sanad.text.TextReader(snapshot.language());
+            List<String> warnings = new ArrayList<>();
+            Map<String, List<Passage>> sections = new LinkedHashMap<>();
+            for (Passage passage : snapshot.passages().values()) {
+                if (!passage.section().isBlank()) {
+                    sections.computeIfAbsent(passage.source() + "\n" + passage.section(), k -> new ArrayList<>())
+                            .add(passage);
+                }
+                boolean distinctive = snapshot.ownTermsOf(passage.id()).stream()
+                        .anyMatch(t -> t.length() >= 3 && snapshot.vocabulary().documentFrequency(t) == 1);
+                if (!distinctive && passage.questions().isEmpty()) {
+                    warnings.add(passage.source() + ": passage " + passage.id() + " («" + preview(passage.text())
+                            + "») has no word that other passages lack; an example question would help parents reach it");
+                }
+            }
+            sections.forEach((key, passages) -> {
+                String heading = passages.get(0).section();
+                SearchResult result = whole(reader.read(heading), questions, snapshot);
+                List<SearchResult.ScoredPassage> found = result.answered() ? result.passages() : result.related();
+                if (found.isEmpty() || !passages.contains(found.get(0).passage())) {
+                    warnings.add(passages.get(0).source() + ": asking «" + heading + "» finds "
+                            + (found.isEmpty() ? "nothing" : "«" + found.get(0).passage().heading() + "»")
+                            + " first; example questions under that section would help");
+                }
+            });
+            return warnings;
+        });
+    }
+
+    private static String preview(String text) {
+        String line = text.replace('\n', ' ');
+        return line.length() <= 40 ? line : line.substring(0, 40) + "…";
     }
 
     private QuestionReader questions(LanguageResources language) {
@@ -240,10 +284,41 @@ public final class PassageSearch {
                 .forEach(p -> ordered.add(new SearchResult.ScoredPassage(p.passage(),
                         Math.min(floor, round(p.score() * RERANK_BASE)))));
         List<SearchResult.ScoredPassage> top = ordered.subList(0, Math.min(SHOWN, ordered.size()));
-        if (gate.answers(best.evidence())) {
+        if (gate.answers(best.evidence()) && !neitherCoversTheTopic(slots, candidates, snapshot)) {
             return new SearchResult(SearchResult.Verdict.ANSWERED, List.copyOf(top), List.of(), best.evidence());
         }
         return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.copyOf(top), best.evidence());
+    }
+
+    /**
+     * Two passages of different documents close in score, neither holding the question's topic (its rarest content
+     * word): a guess between them is often wrong, so both are offered as "did you mean" instead. Within one
+     * document its sections share the vocabulary, and the nearer one is the better guess.
+     */
+    private static boolean neitherCoversTheTopic(List<ResolvedSlot> slots, List<Candidate> candidates,
+            PassageSnapshot snapshot) {
+        if (candidates.size() < 2
+                || candidates.get(1).scored().score() < COMPETING * candidates.get(0).scored().score()
+                || candidates.get(0).scored().passage().source().equals(candidates.get(1).scored().passage().source())) {
+            return false;
+        }
+        ResolvedSlot topic = null;
+        for (ResolvedSlot slot : slots) {
+            if (!slot.slot().weak() && !slot.slot().general() && !slot.anchor() && !slot.unknown()
+                    && (topic == null || slot.weight() > topic.weight())) {
+                topic = slot;
+            }
+        }
+        if (topic == null || topic.weight() < ConfidenceGate.DISTINCTIVE) {
+            return false;
+        }
+        for (Candidate candidate : candidates.subList(0, 2)) {
+            Set<String> own = snapshot.ownTermsOf(candidate.scored().passage().id());
+            if (topic.known().stream().anyMatch(own::contains)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static double round(double value) {
@@ -254,7 +329,8 @@ public final class PassageSearch {
     }
 
     /** A slot as this state of the index sees it: which of its terms exist, and whether they were repaired. */
-    record ResolvedSlot(Slot slot, Set<String> known, boolean repaired, double weight, boolean anchor) {
+    record ResolvedSlot(Slot slot, Set<String> known, boolean repaired, double weight, boolean anchor,
+            boolean understood) {
 
         boolean unknown() {
             return known.isEmpty();
@@ -312,7 +388,7 @@ public final class PassageSearch {
             // admins add documents.
             double weight = Math.log(1 + (double) documents / Math.max(1, df)) / Math.log(1 + documents);
             out.add(new ResolvedSlot(slot, known, repaired, weight,
-                    slot.anchor() || repaired && questions.isAnchor(known)));
+                    slot.anchor() || repaired && questions.isAnchor(known), !slot.everyday().isEmpty()));
         }
         // «حقنة الانسولين», «ابرة فيتامين»: an injection named by a word no document has is another treatment.
         for (int i = 0; i + 1 < out.size(); i++) {
@@ -321,7 +397,8 @@ public final class PassageSearch {
             boolean adjacent = next.slot().position() == slot.slot().position() + slot.slot().span();
             if (adjacent && slot.anchor() && questions.isOpenAnchor(slot.slot().terms()) && next.unknown()
                     && !next.slot().weak() && !next.slot().general() && !next.slot().latin()) {
-                out.set(i, new ResolvedSlot(slot.slot(), slot.known(), slot.repaired(), slot.weight(), false));
+                out.set(i, new ResolvedSlot(slot.slot(), slot.known(), slot.repaired(), slot.weight(), false,
+                        slot.understood()));
             }
         }
         return out;
