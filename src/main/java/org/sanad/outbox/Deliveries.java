@@ -218,15 +218,20 @@ class Deliveries {
 
     /** A row's message. */
     OutboxMessage body(long bodyId) {
-        return jdbc.sql("SELECT text, html, copy_from_chat, copy_message_id, buttons FROM outbox_body WHERE id = ?")
+        return jdbc.sql("SELECT text, html, copy_from_chat, copy_message_id, buttons, thread_id, reply_to "
+                        + "FROM outbox_body WHERE id = ?")
                 .param(bodyId)
                 .query((rs, n) -> {
                     long from = rs.getLong(3);
                     Long fromChat = rs.wasNull() ? null : from;
                     long message = rs.getLong(4);
                     Long messageId = rs.wasNull() ? null : message;
+                    int thread = rs.getInt(6);
+                    Integer threadId = rs.wasNull() ? null : thread;
+                    long answered = rs.getLong(7);
+                    Long replyTo = rs.wasNull() ? null : answered;
                     return new OutboxMessage(rs.getString(1), rs.getBoolean(2), fromChat, messageId,
-                            OutboxMessage.decodeButtons(rs.getString(5)));
+                            OutboxMessage.decodeButtons(rs.getString(5)), threadId, replyTo);
                 })
                 .single();
     }

@@ -147,10 +147,10 @@ public class Outbox {
      */
     public long storeBody(OutboxMessage message) {
         GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("INSERT INTO outbox_body (text, html, copy_from_chat, copy_message_id, buttons, created_at) "
-                        + "VALUES (?, ?, ?, ?, ?, ?)")
+        jdbc.sql("INSERT INTO outbox_body (text, html, copy_from_chat, copy_message_id, buttons, thread_id, reply_to, "
+                        + "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
                 .params(message.text(), message.html(), message.copyFromChat(), message.copyMessageId(),
-                        message.encodeButtons(), at(clock.instant()))
+                        message.encodeButtons(), message.threadId(), message.replyTo(), at(clock.instant()))
                 .update(key, "id");
         return key.getKeyAs(Number.class).longValue();
     }

@@ -12,9 +12,11 @@ import java.util.List;
  * @param copyFromChat  with {@code copyMessageId}: the chat of the message to copy; null for a text
  * @param copyMessageId the message to copy
  * @param buttons       rows of inline buttons; empty for none
+ * @param threadId      in a forum group, the topic it goes to; null for the chat itself
+ * @param replyTo       the message in the destination chat it answers (sent even if that one is gone); null for none
  */
 public record OutboxMessage(String text, boolean html, Long copyFromChat, Long copyMessageId,
-        List<List<Button>> buttons) {
+        List<List<Button>> buttons, Integer threadId, Long replyTo) {
 
     /** Telegram's limit for one message. */
     public static final int MAX_TEXT = 4096;
@@ -46,24 +48,34 @@ public record OutboxMessage(String text, boolean html, Long copyFromChat, Long c
 
     /** Shown exactly as written. */
     public static OutboxMessage text(String text) {
-        return new OutboxMessage(text, false, null, null, List.of());
+        return new OutboxMessage(text, false, null, null, List.of(), null, null);
     }
 
     /** Telegram HTML: the caller escaped everything that is not markup. */
     public static OutboxMessage html(String html) {
-        return new OutboxMessage(html, true, null, null, List.of());
+        return new OutboxMessage(html, true, null, null, List.of(), null, null);
     }
 
     /** A copy of a message in Telegram, without "forwarded from". */
     public static OutboxMessage copyOf(long fromChat, long messageId) {
-        return new OutboxMessage(null, false, fromChat, messageId, List.of());
+        return new OutboxMessage(null, false, fromChat, messageId, List.of(), null, null);
     }
 
     /** The same message with one more row of buttons. */
     public OutboxMessage withButtons(Button... row) {
         List<List<Button>> rows = new ArrayList<>(buttons);
         rows.add(List.of(row));
-        return new OutboxMessage(text, html, copyFromChat, copyMessageId, rows);
+        return new OutboxMessage(text, html, copyFromChat, copyMessageId, rows, threadId, replyTo);
+    }
+
+    /** The same message in a forum topic (null: the chat itself). */
+    public OutboxMessage inThread(Integer thread) {
+        return new OutboxMessage(text, html, copyFromChat, copyMessageId, buttons, thread, replyTo);
+    }
+
+    /** The same message as an answer to {@code message} of the destination chat (null: to none). */
+    public OutboxMessage replyingTo(Long message) {
+        return new OutboxMessage(text, html, copyFromChat, copyMessageId, buttons, threadId, message);
     }
 
     public boolean isCopy() {

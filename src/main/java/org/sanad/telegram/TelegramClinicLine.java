@@ -14,11 +14,9 @@ import org.sanad.outbox.OutboxKind;
 import org.sanad.outbox.OutboxMessage;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
-import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.forum.CreateForumTopic;
 import org.telegram.telegrambots.meta.api.methods.groupadministration.GetChat;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
-import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
 
@@ -28,8 +26,7 @@ import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKe
  * relay), paced and kept across restarts: a staff reply reaches the parent with a «🏥» mark under it, a parent's
  * message reaches the staff group with its conversation's number and «إنهاء المحادثة» under it (a reply to it is
  * routed by that number). The header is posted at once, so that a staff group Sanad cannot reach is known while the
- * parent waits. In a forum, the topic is created at once, and what goes into a topic is sent at once too: an outbox
- * message has no topic (message_thread_id) yet.
+ * parent waits; in a forum, so is the topic, whose id every later message of the conversation needs.
  */
 @Component
 @Conditional(TelegramClientConfiguration.TokenSet.class)
@@ -98,31 +95,13 @@ class TelegramClinicLine implements ClinicLine {
                 ? OutboxMessage.Button.callback(texts.get("handoff.button.from-clinic"), Callbacks.handoffFromClinic())
                 : OutboxMessage.Button.callback(texts.get("handoff.button.end-numbered",
                         String.valueOf(copy.conversationId())), Callbacks.handoffEnd(copy.conversationId()));
-        if (copy.topicId() != null) {
-            return copyIntoTopic(copy, button);
-        }
         outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, copy.toChatId(),
-                        OutboxMessage.copyOf(copy.fromChatId(), copy.messageId()).withButtons(button))
+                        OutboxMessage.copyOf(copy.fromChatId(), copy.messageId()).withButtons(button)
+                                .inThread(copy.topicId()).replyingTo(copy.replyTo()))
                 .about(copy.parentChatId())
                 .key("relay:" + copy.fromChatId() + ":" + copy.messageId() + ":" + copy.toChatId()));
         // false only when the same copy was queued before (an update answered again): it still goes out once
         return Copied.queued();
-    }
-
-    private Copied copyIntoTopic(Copy copy, OutboxMessage.Button button) {
-        CopyMessage.CopyMessageBuilder<?, ?> request = CopyMessage.builder()
-                .chatId(copy.toChatId())
-                .fromChatId(copy.fromChatId())
-                .messageId((int) copy.messageId())
-                .messageThreadId(copy.topicId())
-                .replyMarkup(new InlineKeyboardMarkup(List.of(new InlineKeyboardRow(
-                        AnswerMessages.button(button.label(), button.callbackData())))));
-        if (copy.replyTo() != null) {
-            request.replyParameters(ReplyParameters.builder().messageId(copy.replyTo().intValue())
-                    .allowSendingWithoutReply(true).build());
-        }
-        return sender.call(copy.toChatId(), request.build()).map(sent -> Copied.sent(sent.getMessageId()))
-                .orElse(Copied.refused());
     }
 
     @Override
@@ -137,19 +116,9 @@ class TelegramClinicLine implements ClinicLine {
             case STAFF_URGENT -> "handoff.staff.urgent";
         };
         String text = texts.get(key, String.valueOf(conversationId));
-        if (topicId != null) {
-            SendMessage message = AnswerMessages.message(chatId,
-                    ReplySplitter.RIGHT_TO_LEFT_MARK + Html.escape(text), null);
-            message.setMessageThreadId(topicId);
-            if (replyTo != null) {
-                message.setReplyParameters(ReplyParameters.builder().messageId(replyTo.intValue())
-                        .allowSendingWithoutReply(true).build());
-            }
-            sender.execute(chatId, message);
-            return;
-        }
         String once = "handoff:" + conversationId + ":" + notice.name()
                 + (notice == Notice.STAFF_URGENT ? ":" + java.util.UUID.randomUUID() : "");
-        outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, chatId, OutboxMessage.text(text)).key(once));
+        outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, chatId,
+                OutboxMessage.text(text).inThread(topicId).replyingTo(replyTo)).key(once));
     }
 }

@@ -21,6 +21,7 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardRow;
@@ -190,6 +191,8 @@ class TelegramSender implements ChatSender {
                     .caption(html)
                     .parseMode(html == null ? null : "HTML")
                     .replyMarkup(keyboard)
+                    .messageThreadId(message.threadId())
+                    .replyParameters(replyParameters(message))
                     .build());
         }
         return attempt(SendMessage.builder()
@@ -198,7 +201,15 @@ class TelegramSender implements ChatSender {
                 .parseMode("HTML")
                 .linkPreviewOptions(LinkPreviewOptions.builder().isDisabled(true).build())
                 .replyMarkup(keyboard)
+                .messageThreadId(message.threadId())
+                .replyParameters(replyParameters(message))
                 .build());
+    }
+
+    // the answered message may have been deleted since: the message goes out all the same
+    private static ReplyParameters replyParameters(OutboxMessage message) {
+        return message.replyTo() == null ? null : ReplyParameters.builder()
+                .messageId(Math.toIntExact(message.replyTo())).allowSendingWithoutReply(true).build();
     }
 
     private static InlineKeyboardMarkup keyboard(OutboxMessage message) {

@@ -96,6 +96,25 @@ class OutboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aMessageAnswersTheMessageItWasQueuedToAnswer(Database db) {
+        Outbox outbox = outbox(db);
+        startSender(db, 25);
+        outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, 7004, OutboxMessage.text("محادثة رقم 3")).key("header:3"));
+        await().atMost(Duration.ofSeconds(15)).until(() -> !telegram.delivered("sendMessage", 7004).isEmpty());
+        long header = telegram.delivered("sendMessage", 7004).get(0).messageId();
+
+        outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, 7004,
+                OutboxMessage.text("أنهى الأهل المحادثة").replyingTo(header)).key("closed:3"));
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> telegram.delivered("sendMessage", 7004).size() == 2);
+        FakeBotApi.Call note = telegram.delivered("sendMessage", 7004).get(1);
+        assertThat(note.params().get("reply_parameters")).isInstanceOfSatisfying(java.util.Map.class,
+                reply -> assertThat(((Number) reply.get("message_id")).longValue()).isEqualTo(header));
+        assertThat(telegram.rejections()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void anAlertGoesOutBeforeQueuedBroadcastMessages(Database db) {
         Outbox outbox = outbox(db);
         for (long chat = 10_000; chat < 10_040; chat++) {
