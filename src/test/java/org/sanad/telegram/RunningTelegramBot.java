@@ -2,17 +2,13 @@ package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.sanad.testing.FakeBotApi;
+import org.sanad.testing.OwnFiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -35,31 +31,16 @@ public abstract class RunningTelegramBot {
     /** The clinic staff's Telegram group (a supergroup without topics), where conversations with parents appear. */
     protected static final long STAFF_GROUP = -100_500_600_700L;
 
-    private static final Path KNOWLEDGE = temp("sanad-tg-knowledge");
-    private static final Path DATA = temp("sanad-tg-data");
+    private static final OwnFiles FILES = OwnFiles.withArticle("sanad-tg");
     private static final AtomicLong NEXT_CHAT = new AtomicLong(10_000);
 
     static {
         TELEGRAM.declareGroup(STAFF_GROUP, "Clinic staff", false);
-        try {
-            Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
-                    KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @DynamicPropertySource
     static void telegramOnTheFake(DynamicPropertyRegistry registry) {
-        registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
-        registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("sanad.telegram.token", TELEGRAM::token);
-        registry.add("sanad.telegram.api-url", TELEGRAM::url);
-        registry.add("sanad.telegram.poll-timeout", () -> "5s");
-        registry.add("sanad.telegram.request-timeout", () -> "1s");
-        registry.add("sanad.telegram.retry-backoff", () -> "50ms");
+        FILES.registerWithTelegram(registry, TELEGRAM);
         registry.add("sanad.telegram.flood-messages", () -> String.valueOf(FLOOD_MESSAGES));
         registry.add("sanad.telegram.flood-window", () -> "60s");
         registry.add("sanad.staff.staff-ids", () -> STAFF + "," + BROADCASTING_STAFF);
@@ -103,11 +84,4 @@ public abstract class RunningTelegramBot {
         return calls.get(calls.size() - 1);
     }
 
-    private static Path temp(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,11 +2,6 @@ package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -14,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.sanad.handoff.ClinicHours;
 import org.sanad.testing.FakeBotApi;
+import org.sanad.testing.OwnFiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,30 +22,15 @@ class TelegramClinicForumTest {
     private static final long FORUM = -100_900_800_700L;
     private static final long STAFF = 511;
     private static final String HOURS = "Sun-Thu 09:00-15:00";
-    private static final Path DATA = temp("sanad-forum-data");
-    private static final Path KNOWLEDGE = temp("sanad-forum-knowledge");
+    private static final OwnFiles FILES = OwnFiles.withArticle("sanad-forum");
 
     static {
         TELEGRAM.declareGroup(FORUM, "Clinic staff (topics)", true);
-        try {
-            Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
-                    KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     @DynamicPropertySource
     static void forumOnTheFake(DynamicPropertyRegistry registry) {
-        registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
-        registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("sanad.telegram.token", TELEGRAM::token);
-        registry.add("sanad.telegram.api-url", TELEGRAM::url);
-        registry.add("sanad.telegram.poll-timeout", () -> "5s");
-        registry.add("sanad.telegram.request-timeout", () -> "1s");
-        registry.add("sanad.telegram.retry-backoff", () -> "50ms");
+        FILES.registerWithTelegram(registry, TELEGRAM);
         registry.add("sanad.staff.staff-ids", () -> String.valueOf(STAFF));
         registry.add("sanad.handoff.staff-chat-id", () -> String.valueOf(FORUM));
         registry.add("sanad.handoff.clinic-hours", () -> HOURS);
@@ -114,11 +95,4 @@ class TelegramClinicForumTest {
         return Long.parseLong(String.valueOf(call.params().get("message_thread_id")));
     }
 
-    private static Path temp(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -2,11 +2,6 @@ package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.eval.EvalRow;
 import org.sanad.testing.FakeBotApi;
+import org.sanad.testing.OwnFiles;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -49,8 +45,7 @@ class TelegramLatencyBenchmark {
     private static final String BUSY = "عندي الآن رسائل كثيرة";
 
     private static final FakeBotApi TELEGRAM = FakeBotApi.start();
-    private static final Path KNOWLEDGE = temp("sanad-bench-knowledge");
-    private static final Path DATA = temp("sanad-bench-data");
+    private static final OwnFiles FILES = OwnFiles.withArticle("sanad-bench");
 
     /** Per chat, the updates still waiting for their reply, oldest first (replies come in order per chat). */
     private static final Map<Long, Deque<Integer>> WAITING = new ConcurrentHashMap<>();
@@ -59,21 +54,12 @@ class TelegramLatencyBenchmark {
     private static volatile CountDownLatch replies = new CountDownLatch(0);
 
     static {
-        try {
-            Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
-                    KNOWLEDGE.resolve("botox-for-children-with-microcephaly.md"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         TELEGRAM.onCall(TelegramLatencyBenchmark::onCall);
     }
 
     @DynamicPropertySource
     static void telegramOnTheFake(DynamicPropertyRegistry registry) {
-        registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
-        registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
+        FILES.register(registry);
         registry.add("sanad.telegram.token", TELEGRAM::token);
         registry.add("sanad.telegram.api-url", TELEGRAM::url);
         registry.add("sanad.telegram.poll-timeout", () -> "10s");
@@ -242,11 +228,4 @@ class TelegramLatencyBenchmark {
         return nanos / 1e6;
     }
 
-    private static Path temp(String prefix) {
-        try {
-            return Files.createTempDirectory(prefix);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -8,11 +8,6 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.doThrow;
 import static org.mockito.Mockito.when;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +17,7 @@ import org.sanad.ask.ReplyComposer;
 import org.sanad.audit.UsageCounters;
 import org.sanad.knowledge.search.PassageSearch;
 import org.sanad.testing.FakeBotApi;
+import org.sanad.testing.OwnFiles;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.annotation.DirtiesContext;
@@ -39,21 +35,12 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 class TelegramSearchFailureTest {
 
     private static final FakeBotApi TELEGRAM = FakeBotApi.start();
-    private static final Path KNOWLEDGE = temp("sanad-tg-broken-knowledge");
-    private static final Path DATA = temp("sanad-tg-broken-data");
+    private static final OwnFiles FILES = OwnFiles.empty("sanad-tg-broken");
     private static final long CHAT = 77_001;
 
     @DynamicPropertySource
     static void telegramOnItsOwnFake(DynamicPropertyRegistry registry) {
-        registry.add("sanad.knowledge.dir", KNOWLEDGE::toString);
-        registry.add("sanad.knowledge.index-dir", () -> DATA.resolve("index").toString());
-        registry.add("spring.datasource.url",
-                () -> "jdbc:h2:file:" + DATA.resolve("sanad") + ";DB_CLOSE_ON_EXIT=FALSE");
-        registry.add("sanad.telegram.token", TELEGRAM::token);
-        registry.add("sanad.telegram.api-url", TELEGRAM::url);
-        registry.add("sanad.telegram.poll-timeout", () -> "5s");
-        registry.add("sanad.telegram.request-timeout", () -> "1s");
-        registry.add("sanad.telegram.retry-backoff", () -> "50ms");
+        FILES.registerWithTelegram(registry, TELEGRAM);
     }
 
     @MockitoBean
@@ -103,16 +90,4 @@ class TelegramSearchFailureTest {
         TELEGRAM.awaitCall("answerCallbackQuery", call -> query.equals(call.params().get("callback_query_id")));
     }
 
-    private static Path temp(String prefix) {
-        try {
-            Path dir = Files.createTempDirectory(prefix);
-            if (prefix.endsWith("knowledge")) {
-                Files.copy(Path.of("knowledge/botox-for-children-with-microcephaly.md"),
-                        dir.resolve("botox-for-children-with-microcephaly.md"), StandardCopyOption.REPLACE_EXISTING);
-            }
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
