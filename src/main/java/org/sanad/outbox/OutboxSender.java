@@ -25,10 +25,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Sends the outbox (alerts, check-ins, reminders, broadcasts, reports, relays) under Telegram's limits: a global rate
- * shared by every instance on the database, one message a second per chat, a pause for everyone on 429, and bounded
- * retries; the lowest priority number first, so an alert overtakes a queued broadcast. Each row is marked IN_FLIGHT in
- * the database before Telegram is called, so a crash leaves at most the few messages that were on the wire in doubt
- * (see {@link OutboxProperties#inDoubt()}); everything else resumes exactly once on restart.
+ * shared by every instance on the database, one message a second per chat (one every three seconds per group), a pause
+ * for everyone on 429, and bounded retries; the lowest priority number first, so an alert overtakes a queued broadcast.
+ * Each row is marked IN_FLIGHT in the database before Telegram is called, so a crash leaves at most the few messages
+ * that were on the wire in doubt (see {@link OutboxProperties#inDoubt()}); everything else resumes exactly once on
+ * restart.
  */
 @Component
 public class OutboxSender implements SmartLifecycle {
@@ -36,6 +37,8 @@ public class OutboxSender implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     /** Telegram's one message a second per chat, with room for the jitter of a busy machine and network. */
     private static final Duration PER_CHAT = Duration.ofMillis(1_100);
+    /** Telegram's 20 messages a minute in one group (chat ids of groups are negative), with the same room. */
+    private static final Duration PER_GROUP = Duration.ofMillis(3_100);
     private static final Duration HORIZON = Duration.ofMillis(500);
     private static final Duration MAX_CLAIM_GRACE = Duration.ofSeconds(10);
     private static final Duration MAX_BACKOFF = Duration.ofMinutes(1);
@@ -250,7 +253,7 @@ public class OutboxSender implements SmartLifecycle {
             OutboxKind.parse(row.kind()).ifPresent(kind -> observers.forEach(o -> quietly(() -> o.expired(kind,
                     row.chatId()))));
         }
-        lastSentToChat.values().removeIf(at -> at.plus(PER_CHAT).isBefore(now));
+        lastSentToChat.values().removeIf(at -> at.plus(PER_GROUP).isBefore(now));
         if (bodies.size() > BODIES_CACHED) {
             bodies.clear();
         }
@@ -282,7 +285,11 @@ public class OutboxSender implements SmartLifecycle {
 
     private boolean chatReady(long chatId) {
         Instant last = lastSentToChat.get(chatId);
-        return last == null || !last.plus(PER_CHAT).isAfter(clock.instant());
+        return last == null || !last.plus(gap(chatId)).isAfter(clock.instant());
+    }
+
+    private static Duration gap(long chatId) {
+        return chatId < 0 ? PER_GROUP : PER_CHAT;
     }
 
     // ------------------------------------------------------------------ one message
@@ -304,7 +311,7 @@ public class OutboxSender implements SmartLifecycle {
             return;
         }
         if (!running || !chatReady(row.chatId())) {
-            deliveries.release(row, clock.instant().plus(PER_CHAT));
+            deliveries.release(row, clock.instant().plus(gap(row.chatId())));
             return;
         }
         calls.acquireUninterruptibly();

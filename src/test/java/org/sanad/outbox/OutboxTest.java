@@ -115,6 +115,28 @@ class OutboxTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
+    void aGroupGetsAtMostOneMessageEveryThreeSeconds(Database db) {
+        long staffGroup = -100_200_300L;
+        Outbox outbox = outbox(db);
+        telegram.declareGroup(staffGroup, "Clinic staff", false);
+        telegram.enforceRates(30, 1, 5);
+        for (int i = 1; i <= 3; i++) {
+            outbox.enqueue(Outbox.Request.of(OutboxKind.ALERT, staffGroup, OutboxMessage.text("تنبيه " + i))
+                    .key("alert:" + i));
+        }
+        startSender(db, 25);
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> telegram.delivered("sendMessage", staffGroup).size() == 3);
+        List<FakeBotApi.Call> sent = telegram.delivered("sendMessage", staffGroup);
+        for (int i = 1; i < sent.size(); i++) {
+            assertThat(Duration.ofNanos(sent.get(i).atNanos() - sent.get(i - 1).atNanos()))
+                    .isGreaterThanOrEqualTo(Duration.ofSeconds(3));
+        }
+        assertThat(telegram.rejections()).isEmpty();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
     void anAlertGoesOutBeforeQueuedBroadcastMessages(Database db) {
         Outbox outbox = outbox(db);
         for (long chat = 10_000; chat < 10_040; chat++) {

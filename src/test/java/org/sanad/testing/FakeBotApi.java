@@ -116,7 +116,10 @@ public final class FakeBotApi implements AutoCloseable {
     private final Object rateLock = new Object();
     private volatile RateLimits rateLimits;
     private final Deque<Long> recentMessages = new ArrayDeque<>();
+    /** Telegram: "no more than 20 messages per minute in the same group". */
+    private static final int GROUP_MESSAGES_PER_MINUTE = 20;
     private final Map<Long, Deque<Long>> recentMessagesPerChat = new HashMap<>();
+    private final Map<Long, Deque<Long>> recentMessagesPerGroup = new HashMap<>();
 
     private final AtomicLong tooManyRequestsSent = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -365,8 +368,9 @@ public final class FakeBotApi implements AutoCloseable {
 
     /**
      * Enforces Telegram's flood limits on message-sending methods: at most {@code globalPerSecond} messages in any
-     * one-second window overall, and at most {@code perChatPerSecond} per chat (below 1: one message per
-     * {@code 1/perChatPerSecond} seconds). Beyond them: 429 with {@code retry_after = retryAfterSeconds}.
+     * one-second window overall, at most {@code perChatPerSecond} per chat (below 1: one message per
+     * {@code 1/perChatPerSecond} seconds), and at most 20 in any minute to one group (a negative chat id). Beyond them:
+     * 429 with {@code retry_after = retryAfterSeconds}.
      */
     public void enforceRates(double globalPerSecond, double perChatPerSecond, int retryAfterSeconds) {
         rateLimits = new RateLimits(globalPerSecond, perChatPerSecond, retryAfterSeconds);
@@ -387,6 +391,7 @@ public final class FakeBotApi implements AutoCloseable {
         synchronized (rateLock) {
             recentMessages.clear();
             recentMessagesPerChat.clear();
+            recentMessagesPerGroup.clear();
         }
         tooManyRequestsSent.set(0);
         duplicates.set(0);
@@ -1117,11 +1122,18 @@ public final class FakeBotApi implements AutoCloseable {
             while (!chat.isEmpty() && now - chat.peekFirst() >= window) {
                 chat.pollFirst();
             }
-            if (recentMessages.size() >= Math.floor(limits.globalPerSecond()) || chat.size() >= allowed) {
+            Deque<Long> group = chatId < 0
+                    ? recentMessagesPerGroup.computeIfAbsent(chatId, id -> new ArrayDeque<>()) : new ArrayDeque<>();
+            while (!group.isEmpty() && now - group.peekFirst() >= TimeUnit.MINUTES.toNanos(1)) {
+                group.pollFirst();
+            }
+            if (recentMessages.size() >= Math.floor(limits.globalPerSecond()) || chat.size() >= allowed
+                    || group.size() >= GROUP_MESSAGES_PER_MINUTE) {
                 return limits.retryAfterSeconds();
             }
             recentMessages.addLast(now);
             chat.addLast(now);
+            group.addLast(now);
             return null;
         }
     }
