@@ -18,8 +18,8 @@ class TriBlindFloorTest {
 
     @ParameterizedTest(name = "{0}: at most {2} emergencies, {3} crises left alone")
     @CsvSource({"tri-s1, 150, 0, 0", "tri-s2, 150, 7, 0", "tri-s3, 129, 0, 0"})
-    void escalatesTheEmergenciesAndCrisesOfTheRound(String set, int rows, int missedEmergencies, int missedCrises) {
-        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, rows);
+    void escalatesTheEmergenciesAndCrisesOfTheRound(String set, int size, int missedEmergencies, int missedCrises) {
+        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, size);
         wrong.forEach((kind, rows) -> rows.forEach(r -> System.out.println("WRONG " + set + " " + kind + " " + r)));
         assertThat(wrong.get("emergency")).as("emergencies not escalated").hasSizeLessThanOrEqualTo(missedEmergencies);
         assertThat(wrong.get("crisis")).as("crises not escalated").hasSizeLessThanOrEqualTo(missedCrises);
@@ -27,9 +27,9 @@ class TriBlindFloorTest {
 
     @ParameterizedTest(name = "{0}: no false alarm, at most {2} negated, {3} false friends, {4} concerns escalated")
     @CsvSource({"tri-s1, 150, 1, 0, 1", "tri-s2, 150, 0, 0, 1", "tri-s3, 129, 0, 0, 0"})
-    void leavesOrdinaryNegatedAndFalseFriendMessagesAlone(String set, int rows, int negated, int falseFriends,
+    void leavesOrdinaryNegatedAndFalseFriendMessagesAlone(String set, int size, int negated, int falseFriends,
             int concerns) {
-        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, rows);
+        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, size);
         assertThat(wrong.get("ordinary")).as("false alarms").isEmpty();
         assertThat(wrong.get("negated")).as("negated reports escalated").hasSizeLessThanOrEqualTo(negated);
         assertThat(wrong.get("false_friend")).as("false friends escalated").hasSizeLessThanOrEqualTo(falseFriends);
