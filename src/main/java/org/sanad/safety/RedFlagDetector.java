@@ -104,6 +104,11 @@ public class RedFlagDetector {
         // «ما عنده ضيق تنفس»: the action inside a red-flag phrase is not a topic of its own.
         hits.removeIf(hit -> hit.form() == Form.TOPIC && hits.stream().anyMatch(other -> other.form() != Form.TOPIC
                 && other.start() <= hit.start() && hit.start() < other.end()));
+        // «ولا يشوف شي ثنين», «doesn't see double»: a negated action whose complement makes it a sign denies
+        // that sign, not the action; «ما نشوفش مليح، كل شي مزغلل» (not well) still reports it.
+        hits.removeIf(hit -> hit.form() == Form.NEGATED_ACTION && hits.stream().anyMatch(other ->
+                other.form() == Form.SIGN && other.start() == hit.start() && other.end() > hit.end()
+                        && !reassuranceWithin(tokens, other.start(), other.end())));
         boolean[] signs = new boolean[tokens.size()];
         hits.forEach(hit -> Arrays.fill(signs, hit.start(), hit.end(), true));
         Reading reading = new Reading(tokens, masked, signs, new HashMap<>());
@@ -238,6 +243,12 @@ public class RedFlagDetector {
         if (!anyFamily) {
             return;
         }
+        // «دوا ديال الضغط ديال باباه», «dawa el sa5aneh taba3 a5oha»: the particles of a possessive chain add
+        // words, not distance; a sign's span counts the others.
+        int[] at = new int[tokens.size() + 1];
+        for (int i = 0; i < tokens.size(); i++) {
+            at[i + 1] = at[i] + (lexicon.is("possessive", tokens.get(i)) ? 0 : 1);
+        }
         boolean[] inabilityEnds = null;
         for (SignFamilies.Sign sign : families.signs()) {
             List<SignFamilies.Part> parts = sign.parts();
@@ -260,19 +271,23 @@ public class RedFlagDetector {
                 for (int k = 1; k < parts.size() && all; k++) {
                     SignFamilies.Part part = parts.get(k);
                     int found = -1;
-                    for (int d = 0; d <= SIGN_SPAN && found < 0; d++) {
-                        for (int at : new int[] {pos - d, pos + d}) {
-                            if (found < 0 && at >= 0 && at < tokens.size() && of[at].get(part.family())
-                                    && !used.contains(at)
-                                    && tokens.get(at).clause() == tokens.get(pos).clause()
-                                    && Math.max(end, at + 1) - Math.min(start, at) <= SIGN_SPAN + 1) {
+                    for (int d = 0; d < tokens.size() && found < 0; d++) {
+                        if (Math.abs(at[Math.min(tokens.size(), pos + d)] - at[pos]) > SIGN_SPAN
+                                && at[pos] - at[Math.max(0, pos - d)] > SIGN_SPAN) {
+                            break;
+                        }
+                        for (int word : new int[] {pos - d, pos + d}) {
+                            if (found < 0 && word >= 0 && word < tokens.size() && of[word].get(part.family())
+                                    && !used.contains(word)
+                                    && tokens.get(word).clause() == tokens.get(pos).clause()
+                                    && at[Math.max(end, word + 1)] - at[Math.min(start, word)] <= SIGN_SPAN + 1) {
                                 if (part.lost()) {
                                     inabilityEnds = inabilityEnds != null ? inabilityEnds : inabilityEnds(tokens, masked);
-                                    if (!lostAt(tokens, at, inabilityEnds)) {
+                                    if (!lostAt(tokens, word, inabilityEnds) && !negatedAcross(tokens, word, used)) {
                                         continue;
                                     }
                                 }
-                                found = at;
+                                found = word;
                             }
                         }
                     }
@@ -313,6 +328,36 @@ public class RedFlagDetector {
         }
         return inabilityEnds[pos] || token.fusedNegation() || token.joinedNegator()
                 || negatorBefore(tokens, pos, 2, "aspect");
+    }
+
+    private boolean reassuranceWithin(List<Word> tokens, int start, int end) {
+        for (int j = start; j < end; j++) {
+            if (lexicon.is("reassurance", tokens.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A reassurance among the words of a sign with a negator just before it, in its clause. */
+    private boolean negatedReassuranceWithin(List<Word> tokens, int start, int end) {
+        for (int j = start; j < end; j++) {
+            if (!lexicon.is("reassurance", tokens.get(j))) {
+                continue;
+            }
+            for (int k = j - 1; k >= Math.max(0, j - 2) && tokens.get(k).clause() == tokens.get(j).clause(); k--) {
+                if (isNegator(tokens, k)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    /** «no bladder control», «مفيش بول تحكم»: the negator stands before the sign's other word, just before this one. */
+    private boolean negatedAcross(List<Word> tokens, int at, List<Integer> used) {
+        return at >= 2 && used.contains(at - 1) && tokens.get(at - 2).clause() == tokens.get(at).clause()
+                && isNegator(tokens, at - 2);
     }
 
     /** A negator inside a sign that is no word of it: «عيونه مش مزغللة», «eyelids aren't drooping». */
@@ -452,9 +497,11 @@ public class RedFlagDetector {
                 if (ANSWERS.contains(token.loose()) && lexicon.endOf("child", tokens, j + 1, null) > j + 1) {
                     return false;
                 }
-                // «ولا» negates only after a negation («لا حرارة ولا صعوبة»); alone it is «or», or the
-                // Maghrebi «became» («ولدي ولا مرخي»).
-                return !denial || !NOR.contains(token.loose()) || negatedEarlier(tokens, j);
+                // «ولا» negates only after a negation («لا حرارة ولا صعوبة», «ما ياكل ولا يشرب»); alone it is
+                // «or» («يكون صايم ولا ياكل عادي؟») or the Maghrebi «became» («ولدي ولا مرخي»).
+                // Before «يقدر» it is «and not» («يكتم ولا يقدر ياخذ نفسه»).
+                return !NOR.contains(token.loose()) || (denial ? negatedEarlier(tokens, j)
+                        : lexicon.is("ability", tokens.get(start)) || anyNegatorEarlier(tokens, j));
             }
             boolean skip = denial && signs[j];
             for (String section : skippable) {
@@ -462,6 +509,20 @@ public class RedFlagDetector {
             }
             if (!skip || ++skipped > reach) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * «ما ياكل، ولا يشرب», «ولا بياكل ولا بيشرب»: for an action, a negator of its clause or the one before, an
+     * earlier «ولا» too, opens the neither-nor.
+     */
+    private boolean anyNegatorEarlier(List<Word> tokens, int before) {
+        int clause = tokens.get(before).clause();
+        for (int j = before - 1; j >= 0 && tokens.get(j).clause() >= clause - 1; j--) {
+            if (isNegator(tokens, j)) {
+                return true;
             }
         }
         return false;
@@ -504,6 +565,10 @@ public class RedFlagDetector {
         }
         boolean negatable = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.TOPIC
                 || hit.form() == Form.SIGN;
+        if (hit.form() == Form.SIGN && negatedReassuranceWithin(tokens, hit.start(), hit.end())) {
+            // «ما نشوفش مليح كل شي مزغلل»: the negator denies the «well», and the sign stands.
+            return new Decision(Triage.Level.URGENT, "unwell(" + what + ")", hit.category());
+        }
         if ((hit.form() == Form.WORD || hit.form() == Form.SIGN) && deniedInside(hit, tokens)) {
             return new Decision(Triage.Level.NEGATED, "negated(" + what + ")", hit.category());
         }

@@ -176,7 +176,10 @@ final class SignFamilies {
         if (word.latin()) {
             boolean digit = word.text().chars().anyMatch(Character::isDigit);
             // Arabizi is read through the same clitics as the Latin stems («w-3eno», «by-etnafes»).
-            for (String key : latinKeys(word.text())) {
+            // «rasso», «kteeer»: also as typed loosely, a doubled letter once.
+            Set<String> keys = new LinkedHashSet<>(latinKeys(word.text()));
+            keys.addAll(latinKeys(word.loose()));
+            for (String key : keys) {
                 or(out, latin.get(key));
                 for (String skeleton : ArabiziTransliterator.wholeWordSkeletons(key)) {
                     if (skeleton.length() >= MIN_SKELETON || skeleton.length() == 2 && digit) {

@@ -11,23 +11,25 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The second tuning round of blind triage messages ({@code safety/tri-s1.jsonl}, {@code safety/tri-s2.jsonl}, written
  * by someone who saw no code) as regression floors. First run through the whole pipeline: tri-s1 60 of 66
  * emergencies URGENT, tri-s2 44 of 67 (51 URGENT or CHECK). The floors are the detector's figures once tuned: they
- * may only rise.
+ * may only rise. The third round ({@code safety/tri-s3.jsonl}, 129 messages) ran first at 55 of 66 emergencies URGENT
+ * (58 URGENT or CHECK), 2 of 26 ordinary messages and 2 of 9 negated reports escalated; its floor is the tuned figure.
  */
 class TriBlindFloorTest {
 
-    @ParameterizedTest(name = "{0}: at most {1} emergencies, {2} crises left alone")
-    @CsvSource({"tri-s1, 2, 0", "tri-s2, 7, 0"})
-    void escalatesTheEmergenciesAndCrisesOfTheRound(String set, int missedEmergencies, int missedCrises) {
-        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, 150);
+    @ParameterizedTest(name = "{0}: at most {2} emergencies, {3} crises left alone")
+    @CsvSource({"tri-s1, 150, 0, 0", "tri-s2, 150, 7, 0", "tri-s3, 129, 0, 0"})
+    void escalatesTheEmergenciesAndCrisesOfTheRound(String set, int size, int missedEmergencies, int missedCrises) {
+        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, size);
         wrong.forEach((kind, rows) -> rows.forEach(r -> System.out.println("WRONG " + set + " " + kind + " " + r)));
         assertThat(wrong.get("emergency")).as("emergencies not escalated").hasSizeLessThanOrEqualTo(missedEmergencies);
         assertThat(wrong.get("crisis")).as("crises not escalated").hasSizeLessThanOrEqualTo(missedCrises);
     }
 
-    @ParameterizedTest(name = "{0}: no false alarm, at most {1} negated, {2} false friends, {3} concerns escalated")
-    @CsvSource({"tri-s1, 1, 0, 1", "tri-s2, 1, 0, 1"})
-    void leavesOrdinaryNegatedAndFalseFriendMessagesAlone(String set, int negated, int falseFriends, int concerns) {
-        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, 150);
+    @ParameterizedTest(name = "{0}: no false alarm, at most {2} negated, {3} false friends, {4} concerns escalated")
+    @CsvSource({"tri-s1, 150, 1, 0, 1", "tri-s2, 150, 0, 0, 1", "tri-s3, 129, 0, 0, 0"})
+    void leavesOrdinaryNegatedAndFalseFriendMessagesAlone(String set, int size, int negated, int falseFriends,
+            int concerns) {
+        Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, size);
         assertThat(wrong.get("ordinary")).as("false alarms").isEmpty();
         assertThat(wrong.get("negated")).as("negated reports escalated").hasSizeLessThanOrEqualTo(negated);
         assertThat(wrong.get("false_friend")).as("false friends escalated").hasSizeLessThanOrEqualTo(falseFriends);
