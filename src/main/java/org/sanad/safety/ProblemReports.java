@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -50,13 +51,19 @@ public class ProblemReports {
     }
 
     private final Map<String, List<List<Pattern>>> sections;
+    private final SignFamilies families;
 
     public ProblemReports() {
         this(read());
     }
 
     ProblemReports(List<String> lines) {
+        this(lines, SignFamilies.bundled());
+    }
+
+    ProblemReports(List<String> lines, SignFamilies families) {
         this.sections = parse(lines);
+        this.families = families;
     }
 
     /** True when the message reports a problem with the child, by the rule of the data file. */
@@ -77,10 +84,46 @@ public class ProblemReports {
         for (int i = 0; i < negator.length; i++) {
             negator[i] &= !found[7][i];
         }
-        boolean problem = notNegated(found[4], words, negator);
+        boolean problem = notNegated(found[4], words, negator) || looseSign(words, negator);
         boolean worry = notNegated(found[5], words, negator);
         // a change alone is no report: «صرت ما أنام» is an adult writing of themselves
         return problem && (child || after) || worry && (after || child && change);
+    }
+
+    /**
+     * The words of a sign of two parts or more anywhere in the message, though not where the detector looks for
+     * them (one clause, a few words apart): «his lips look like he's been eating blueberries», «الاكل ... لما
+     * يشرب بيطلع من مناخيره». Something is wrong with what the sign affects, and the parent is asked. A part
+     * counts unless a negator stands just before it: the lost parts («can't hold») are read as words here.
+     */
+    private boolean looseSign(List<Word> words, boolean[] negator) {
+        List<BitSet> of = new ArrayList<>();
+        BitSet present = new BitSet();
+        for (Word word : words) {
+            BitSet families = this.families.familiesOf(word);
+            of.add(families);
+            present.or(families);
+        }
+        for (SignFamilies.Sign sign : families.signs()) {
+            if (sign.parts().size() < 2 || sign.parts().stream().anyMatch(part -> !present.get(part.family()))) {
+                continue;
+            }
+            boolean all = true;
+            for (SignFamilies.Part part : sign.parts()) {
+                if (part.lost()) {
+                    continue;
+                }
+                boolean[] at = new boolean[words.size()];
+                for (int i = 0; i < words.size(); i++) {
+                    at[i] = of.get(i).get(part.family());
+                }
+                all &= notNegated(at, words, negator);
+            }
+            if (all) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Where a phrase of the section starts. */

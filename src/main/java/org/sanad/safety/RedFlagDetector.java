@@ -321,6 +321,11 @@ public class RedFlagDetector {
                 return false;
             }
         }
+        // «الحليب مش بينزل عندي»: the parent's own milk, not the child's swallowing.
+        if (pos + 1 < tokens.size() && tokens.get(pos + 1).clause() == clause
+                && lexicon.is("first-person-after", tokens.get(pos + 1))) {
+            return false;
+        }
         for (int j = pos - 1; j >= Math.max(0, pos - 1 - WINDOW) && tokens.get(j).clause() == clause; j--) {
             if (inabilityEnds[j]) {
                 return true;
@@ -499,9 +504,11 @@ public class RedFlagDetector {
                 }
                 // «ولا» negates only after a negation («لا حرارة ولا صعوبة», «ما ياكل ولا يشرب»); alone it is
                 // «or» («يكون صايم ولا ياكل عادي؟») or the Maghrebi «became» («ولدي ولا مرخي»).
-                // Before «يقدر» it is «and not» («يكتم ولا يقدر ياخذ نفسه»).
+                // Before «يقدر», and outside a question, it is «and not» («يكتم ولا يقدر ياخذ نفسه», «فاقد للوعي
+                // ولا يستجيب»).
                 return !NOR.contains(token.loose()) || (denial ? negatedEarlier(tokens, j)
-                        : lexicon.is("ability", tokens.get(start)) || anyNegatorEarlier(tokens, j));
+                        : lexicon.is("ability", tokens.get(start)) || anyNegatorEarlier(tokens, j)
+                                || !question(tokens, j));
             }
             boolean skip = denial && signs[j];
             for (String section : skippable) {
@@ -509,6 +516,17 @@ public class RedFlagDetector {
             }
             if (!skip || ++skipped > reach) {
                 return false;
+            }
+        }
+        return false;
+    }
+
+    /** A question word in this clause or the one before: «واش لازم يكون صايم ولا ياكل عادي». */
+    private boolean question(List<Word> tokens, int at) {
+        int clause = tokens.get(at).clause();
+        for (int j = at - 1; j >= 0 && tokens.get(j).clause() >= clause - 1; j--) {
+            if (lexicon.is("question", tokens.get(j))) {
+                return true;
             }
         }
         return false;
@@ -539,7 +557,7 @@ public class RedFlagDetector {
 
     private boolean isNegator(List<Word> tokens, int j) {
         Word token = tokens.get(j);
-        if (j > 0 && token.loose().equals("ما") && lexicon.is("not-negator-before-ma", tokens.get(j - 1))) {
+        if (j > 0 && (token.loose().equals("ما") || token.loose().equals("ma")) && lexicon.is("not-negator-before-ma", tokens.get(j - 1))) {
             // «كل ما تشرب» (whenever she drinks), «بعد ما أخد الحقنة» (after he had it): no negation.
             return false;
         }
