@@ -43,126 +43,288 @@ final class SafetyLexicon {
     private final Map<String, List<Phrase>> redFlags;
     private final Map<String, List<Phrase>> crisis;
 
-    /** Which phrases may start at a word, by the keys of their first word: see {@link #mayStart}. */
-    private final Map<Phrase, Integer> ids = new IdentityHashMap<>();
-    /** The id of each section's first phrase: a section's phrases have the ids that follow, in file order. */
-    private final Map<List<Phrase>, Integer> bases = new IdentityHashMap<>();
-    private final Map<String, BitSet> firstWords = new HashMap<>();
+    /** Every phrase of the three files by its id, its place among them: words.txt first, in file order. */
+    private final List<Phrase> byId = new ArrayList<>();
+    /** The {@link Section#bit} of each phrase's section, by id. */
+    private final List<Long> sectionBits = new ArrayList<>();
+    private int sectionCount;
+    /** Ids below this are phrases of words.txt. */
+    private final int wordsEnd;
+    /** First words as written (Arabic, Latin) and as Arabizi skeletons. */
+    private final FirstWords written = new FirstWords();
+    private final FirstWords skeletons = new FirstWords();
     private final BitSet startAnywhere = new BitSet();
-    /** How long the letters of a glob are: only pieces of a word that long can be one. */
-    private final java.util.SortedSet<Integer> globLengths = new java.util.TreeSet<>();
-    /** A word's candidate phrases, computed once per word of a message (the words of a message are its own). */
-    private final ThreadLocal<Map<Word, BitSet>> candidates = ThreadLocal.withInitial(IdentityHashMap::new);
-    private static final int CANDIDATE_CACHE = 8192;
+    /**
+     * A word's candidate phrases, computed once per word of a message (the words of a message are its own): the
+     * rules ask about each word dozens of times, once per section.
+     */
+    private final ThreadLocal<Candidates> candidates = ThreadLocal.withInitial(Candidates::new);
+    /** More words than a message of 4,096 characters has: the candidates by text are then forgotten. */
+    private static final int MESSAGE_WORDS = 4096;
 
-    SafetyLexicon(Map<String, List<Phrase>> words, Map<String, List<Phrase>> redFlags,
-            Map<String, List<Phrase>> crisis) {
-        this.words = words;
-        this.redFlags = redFlags;
-        this.crisis = crisis;
-        for (Map<String, List<Phrase>> file : List.of(words, redFlags, crisis)) {
-            for (List<Phrase> phrases : file.values()) {
-                bases.put(phrases, ids.size());
-                phrases.forEach(this::index);
-            }
+    /**
+     * The phrases of one section, knowing the id of the first: a section's phrases have the ids that follow, in file
+     * order, so that the phrases of a section that may start at a word are a range of the word's candidates.
+     */
+    private static final class Section extends java.util.AbstractList<Phrase> implements java.util.RandomAccess {
+
+        private final List<Phrase> phrases;
+        private final int base;
+        private final int end;
+        /** This section's bit in a word's {@link Candidates#sections}. */
+        private final long bit;
+
+        Section(List<Phrase> phrases, int base, int ordinal) {
+            this.phrases = phrases;
+            this.base = base;
+            this.end = base + phrases.size();
+            this.bit = 1L << (ordinal % Long.SIZE);
+        }
+
+        @Override
+        public Phrase get(int index) {
+            return phrases.get(index);
+        }
+
+        @Override
+        public int size() {
+            return phrases.size();
         }
     }
 
     /**
-     * Indexes a phrase by the keys its first word can match («=بلع» the word, «^بلع» a start, «$بلع» an end,
-     * «~بلع» anywhere; «z…» the same for an Arabizi skeleton), so that a message costs a few look-ups a word
-     * instead of a try of every phrase at every word. A phrase that opens with a class or a gap is tried anywhere.
+     * One thread's candidates by the place of the word in its message: the words of the message being read fill it,
+     * and a word of another message at the same place takes that place over. A word repeated in the message is
+     * looked up once: its candidates follow from its letters alone.
      */
-    private void index(Phrase phrase) {
-        int id = ids.size();
-        ids.put(phrase, id);
-        TokenPattern first = phrase.words().get(0);
-        switch (first.kind()) {
-            case CLASS, GAP -> startAnywhere.set(id);
-            case ARABIZI -> first.skeletons().forEach(skeleton -> key("z", first, skeleton, id));
-            default -> key("", first, first.text(), id);
-        }
+    private static final class Candidates {
+
+        private Word[] words = new Word[64];
+        private int[][] ids = new int[64][];
+        /** For each word, the bits of the sections that have a candidate: most sections have none for most words. */
+        private long[] sections = new long[64];
+        /** The message's words so far, by {@link #textKey}; emptied when a message's first word comes. */
+        private final Map<String, Found> byText = new HashMap<>();
     }
 
-    private void key(String space, TokenPattern pattern, String text, int id) {
-        String glob = pattern.anyPrefix() && pattern.anySuffix() ? "~" : pattern.anyPrefix() ? "$"
-                : pattern.anySuffix() ? "^" : "=";
-        firstWords.computeIfAbsent(space + glob + text, k -> new BitSet()).set(id);
-        if (!glob.equals("=")) {
-            globLengths.add(text.length());
-        }
+    private record Found(int[] ids, long sections) {
     }
 
-    /** The phrases of a section that may start at this word, in file order; matching decides. */
-    List<Phrase> startingAt(List<Phrase> section, Word token) {
-        Integer base = bases.get(section);
-        if (base == null) {
-            return section;
-        }
-        BitSet may = candidatesOf(token);
-        List<Phrase> out = null;
-        for (int id = may.nextSetBit(base); id >= 0 && id < base + section.size(); id = may.nextSetBit(id + 1)) {
-            if (out == null) {
-                out = new ArrayList<>(4);
+    /**
+     * Phrases by the letters their first word must have: the whole word, its start, its end or a piece inside it.
+     * Each kind of glob keeps the lengths of its letters, so that a word is cut only into pieces that can be keys.
+     */
+    private static final class FirstWords {
+
+        private final Map<String, BitSet> exact = new HashMap<>();
+        private final Map<String, BitSet> starts = new HashMap<>();
+        private final Map<String, BitSet> ends = new HashMap<>();
+        private final Map<String, BitSet> inside = new HashMap<>();
+        private int[] startLengths = {};
+        private int[] endLengths = {};
+        private int[] insideLengths = {};
+
+        void add(TokenPattern pattern, String letters, int id) {
+            if (pattern.anyPrefix() && pattern.anySuffix()) {
+                insideLengths = withLength(insideLengths, letters.length());
+                inside.computeIfAbsent(letters, k -> new BitSet()).set(id);
+            } else if (pattern.anyPrefix()) {
+                endLengths = withLength(endLengths, letters.length());
+                ends.computeIfAbsent(letters, k -> new BitSet()).set(id);
+            } else if (pattern.anySuffix()) {
+                startLengths = withLength(startLengths, letters.length());
+                starts.computeIfAbsent(letters, k -> new BitSet()).set(id);
+            } else {
+                exact.computeIfAbsent(letters, k -> new BitSet()).set(id);
             }
-            out.add(section.get(id - base));
         }
-        return out == null ? List.of() : out;
-    }
 
-    /** False when the phrase cannot start at this word; true is only a maybe, decided by matching. */
-    private boolean mayStart(Phrase phrase, Word token) {
-        Integer id = ids.get(phrase);
-        return id == null || candidatesOf(token).get(id);
-    }
-
-    private BitSet candidatesOf(Word token) {
-        Map<Word, BitSet> cache = candidates.get();
-        BitSet known = cache.get(token);
-        if (known != null) {
-            return known;
-        }
-        if (cache.size() > CANDIDATE_CACHE) {
-            cache.clear();
-        }
-        BitSet computed = computeCandidates(token);
-        cache.put(token, computed);
-        return computed;
-    }
-
-    private BitSet computeCandidates(Word token) {
-        BitSet out = (BitSet) startAnywhere.clone();
-        if (token.latin()) {
-            lookUp("", token.loose(), out);
-            for (String skeleton : token.skeletons()) {
-                lookUp("z", skeleton, out);
+        void lookUp(String word, BitSet out) {
+            or(out, exact.get(word));
+            int n = word.length();
+            for (int i : startLengths) {
+                if (i > n) {
+                    break;
+                }
+                or(out, starts.get(word.substring(0, i)));
             }
+            for (int i : endLengths) {
+                if (i > n) {
+                    break;
+                }
+                or(out, ends.get(word.substring(n - i)));
+            }
+            for (int i : insideLengths) {
+                if (i > n) {
+                    break;
+                }
+                for (int j = 0; j + i <= n; j++) {
+                    or(out, inside.get(word.substring(j, j + i)));
+                }
+            }
+        }
+
+        private static int[] withLength(int[] lengths, int length) {
+            if (java.util.Arrays.binarySearch(lengths, length) >= 0) {
+                return lengths;
+            }
+            int[] out = java.util.Arrays.copyOf(lengths, lengths.length + 1);
+            out[lengths.length] = length;
+            java.util.Arrays.sort(out);
             return out;
         }
-        for (String form : new String[] {token.loose(), token.bare()}) {
-            if (form != null) {
-                lookUp("", form, out);
-                // «ضعيفا»: a written tanween (see TokenPattern).
-                if (form.length() >= 4 && form.endsWith("ا")) {
-                    lookUp("", form.substring(0, form.length() - 1), out);
-                }
+    }
+
+    SafetyLexicon(Map<String, List<Phrase>> words, Map<String, List<Phrase>> redFlags,
+            Map<String, List<Phrase>> crisis) {
+        this.words = sections(words);
+        this.wordsEnd = byId.size();
+        this.redFlags = sections(redFlags);
+        this.crisis = sections(crisis);
+        for (int id = 0; id < byId.size(); id++) {
+            index(byId.get(id), id);
+        }
+    }
+
+    private Map<String, List<Phrase>> sections(Map<String, List<Phrase>> file) {
+        Map<String, List<Phrase>> out = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Phrase>> section : file.entrySet()) {
+            Section indexed = new Section(section.getValue(), byId.size(), sectionCount++);
+            out.put(section.getKey(), indexed);
+            for (Phrase phrase : section.getValue()) {
+                byId.add(phrase);
+                sectionBits.add(indexed.bit);
             }
         }
         return out;
     }
 
-    private void lookUp(String space, String word, BitSet out) {
-        or(out, firstWords.get(space + "=" + word));
-        for (int i : globLengths) {
-            if (i > word.length()) {
-                break;
+    /**
+     * Indexes a phrase by the letters its first word must have («بلع» the word, «بلع*» its start, «*بلع» its end,
+     * «*بلع*» a piece inside it; an Arabizi word the same by skeleton), so that a message costs a few look-ups a word
+     * instead of a try of every phrase at every word. A phrase that opens with a class is indexed by the first words
+     * of the class's phrases, which are the only words it can start at; one that opens with a gap is tried anywhere.
+     */
+    private void index(Phrase phrase, int id) {
+        if (!keys(phrase.words().get(0), id, new java.util.HashSet<>())) {
+            startAnywhere.set(id);
+        }
+    }
+
+    /** Keys the phrase {@code id} under every word {@code first} can match; false when that is any word. */
+    private boolean keys(TokenPattern first, int id, Set<String> classesSeen) {
+        switch (first.kind()) {
+            case GAP -> {
+                return false;
             }
-            or(out, firstWords.get(space + "^" + word.substring(0, i)));
-            or(out, firstWords.get(space + "$" + word.substring(word.length() - i)));
-            for (int j = 0; j + i <= word.length(); j++) {
-                or(out, firstWords.get(space + "~" + word.substring(j, j + i)));
+            case CLASS -> {
+                // A class that names itself, directly or not, is tried anywhere rather than followed forever.
+                if (!classesSeen.add(first.text())) {
+                    return false;
+                }
+                for (Phrase member : section(first.text())) {
+                    if (!keys(member.words().get(0), id, classesSeen)) {
+                        return false;
+                    }
+                }
+                classesSeen.remove(first.text());
+                return true;
+            }
+            case ARABIZI -> first.skeletons().forEach(skeleton -> skeletons.add(first, skeleton, id));
+            default -> written.add(first, first.text(), id);
+        }
+        return true;
+    }
+
+    /** The phrases of a section that may start at this word, in file order; matching decides. */
+    List<Phrase> startingAt(List<Phrase> section, Word token) {
+        if (!(section instanceof Section indexed)) {
+            return section;
+        }
+        Candidates cache = candidates(token);
+        int at = token.position();
+        if ((cache.sections[at] & indexed.bit) == 0) {
+            return List.of();
+        }
+        int[] may = cache.ids[at];
+        int from = firstAtLeast(may, indexed.base);
+        if (from == may.length || may[from] >= indexed.end) {
+            return List.of();
+        }
+        List<Phrase> out = new ArrayList<>(4);
+        for (int i = from; i < may.length && may[i] < indexed.end; i++) {
+            out.add(byId.get(may[i]));
+        }
+        return out;
+    }
+
+    /** The place of the first id not below {@code id}. */
+    private static int firstAtLeast(int[] ids, int id) {
+        int found = java.util.Arrays.binarySearch(ids, id);
+        return found >= 0 ? found : -found - 1;
+    }
+
+    /** The ids of the phrases that may start at a word, ascending: computed once per word of a message. */
+    private int[] candidatesOf(Word token) {
+        return candidates(token).ids[token.position()];
+    }
+
+    /** This thread's cache, holding the word's candidates at the word's place. */
+    private Candidates candidates(Word token) {
+        Candidates cache = candidates.get();
+        int at = token.position();
+        if (at < cache.words.length && cache.words[at] == token) {
+            return cache;
+        }
+        if (at == 0 || cache.byText.size() > MESSAGE_WORDS) {
+            cache.byText.clear();
+        }
+        if (at >= cache.words.length) {
+            int size = Math.max(at + 1, cache.words.length * 2);
+            cache.words = java.util.Arrays.copyOf(cache.words, size);
+            cache.ids = java.util.Arrays.copyOf(cache.ids, size);
+            cache.sections = java.util.Arrays.copyOf(cache.sections, size);
+        }
+        Found found = cache.byText.computeIfAbsent(textKey(token), k -> find(token));
+        cache.words[at] = token;
+        cache.ids[at] = found.ids();
+        cache.sections[at] = found.sections();
+        return cache;
+    }
+
+    private Found find(Word token) {
+        int[] ids = computeCandidates(token).stream().toArray();
+        long sections = 0;
+        for (int id : ids) {
+            sections |= sectionBits.get(id);
+        }
+        return new Found(ids, sections);
+    }
+
+    /** What a word's candidates follow from: its letters and its script. */
+    private static String textKey(Word token) {
+        return token.latin() ? "l:" + token.text() : "a:" + token.text();
+    }
+
+    private BitSet computeCandidates(Word token) {
+        BitSet out = (BitSet) startAnywhere.clone();
+        if (token.latin()) {
+            written.lookUp(token.loose(), out);
+            for (String skeleton : token.skeletons()) {
+                skeletons.lookUp(skeleton, out);
+            }
+            return out;
+        }
+        for (String form : new String[] {token.loose(), token.bare()}) {
+            if (form != null) {
+                written.lookUp(form, out);
+                // «ضعيفا»: a written tanween (see TokenPattern).
+                if (form.length() >= 4 && form.endsWith("ا")) {
+                    written.lookUp(form.substring(0, form.length() - 1), out);
+                }
             }
         }
+        return out;
     }
 
     private static void or(BitSet out, BitSet more) {
@@ -248,11 +410,13 @@ final class SafetyLexicon {
 
     /** True when a one-word phrase of any section is this word: it is a word of the lexicon. */
     boolean knows(Word token) {
-        for (List<Phrase> phrases : words.values()) {
-            for (Phrase phrase : startingAt(phrases, token)) {
-                if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
-                    return true;
-                }
+        for (int id : candidatesOf(token)) {
+            if (id >= wordsEnd) {
+                break;
+            }
+            Phrase phrase = byId.get(id);
+            if (phrase.words().size() == 1 && phrase.words().get(0).matches(token)) {
+                return true;
             }
         }
         return false;
@@ -268,11 +432,11 @@ final class SafetyLexicon {
         return false;
     }
 
-    /** The end (exclusive) of {@code phrase} matched at {@code pos} within one clause, or -1. */
+    /**
+     * The end (exclusive) of {@code phrase} matched at {@code pos} within one clause, or -1. Callers try the phrases
+     * of {@link #startingAt}, so that the index has ruled out the others already.
+     */
     int match(Phrase phrase, List<Word> tokens, int pos, boolean[] masked) {
-        if (!mayStart(phrase, tokens.get(pos))) {
-            return -1;
-        }
         return match(phrase.words(), 0, tokens, pos, tokens.get(pos).clause(), masked);
     }
 
