@@ -29,7 +29,7 @@ public class ProblemReports {
 
     private static final String RESOURCE = "/safety/problem-reports.txt";
     static final List<String> SECTIONS = List.of("child", "injection", "after", "change", "problem", "worry",
-            "negator", "not-negator");
+            "negator", "not-negator", "denial");
     /** Words between a negator and the problem it denies («ما عنده حرارة»). */
     private static final int NEGATION_REACH = 2;
     /** Words between «بعد» and the injection («بعد ما أخد الحقنة»). */
@@ -84,8 +84,10 @@ public class ProblemReports {
         for (int i = 0; i < negator.length; i++) {
             negator[i] &= !found[7][i];
         }
-        boolean problem = notNegated(found[4], words, negator) || looseSign(words, negator);
-        boolean worry = notNegated(found[5], words, negator);
+        // «لا يوجد عند ابني أي صعوبة في البلع»: a denial of existence reaches the whole clause after it.
+        boolean[] denial = found[8];
+        boolean problem = notNegated(found[4], words, negator, denial) || looseSign(words, negator);
+        boolean worry = notNegated(found[5], words, negator, denial);
         // a change alone is no report: «صرت ما أنام» is an adult writing of themselves
         return problem && (child || after) || worry && (after || child && change);
     }
@@ -94,7 +96,7 @@ public class ProblemReports {
      * The words of a sign of two parts or more anywhere in the message, though not where the detector looks for
      * them (one clause, a few words apart): «his lips look like he's been eating blueberries», «الاكل ... لما
      * يشرب بيطلع من مناخيره». Something is wrong with what the sign affects, and the parent is asked. A part
-     * counts unless a negator stands just before it: the lost parts («can't hold») are read as words here.
+     * counts unless a negator stands before it in its clause; the lost parts («can't hold») are read as words here.
      */
     private boolean looseSign(List<Word> words, boolean[] negator) {
         List<BitSet> of = new ArrayList<>();
@@ -117,7 +119,7 @@ public class ProblemReports {
                 for (int i = 0; i < words.size(); i++) {
                     at[i] = of.get(i).get(part.family());
                 }
-                all &= notNegated(at, words, negator);
+                all &= notDenied(at, words, negator);
             }
             if (all) {
                 return true;
@@ -158,8 +160,31 @@ public class ProblemReports {
         return false;
     }
 
-    /** A problem counts unless a negator stands just before it, in its clause («ما عنده حرارة»). */
-    private static boolean notNegated(boolean[] at, List<Word> words, boolean[] negator) {
+    /**
+     * A sign's word counts unless a negator stands anywhere before it in its clause: «ماكو عنده مشكلة بالبول»,
+     * «لم يلاحظ أي تغير في التحكم بالبول» deny the whole clause.
+     */
+    private static boolean notDenied(boolean[] at, List<Word> words, boolean[] negator) {
+        for (int i = 0; i < at.length; i++) {
+            if (!at[i]) {
+                continue;
+            }
+            boolean denied = false;
+            for (int j = i - 1; j >= 0 && words.get(j).clause() == words.get(i).clause() && !denied; j--) {
+                denied = negator[j];
+            }
+            if (!denied) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * A problem counts unless a negator stands just before it, in its clause («ما عنده حرارة»), or a denial of
+     * existence anywhere before it in its clause.
+     */
+    private static boolean notNegated(boolean[] at, List<Word> words, boolean[] negator, boolean[] denial) {
         for (int i = 0; i < at.length; i++) {
             if (!at[i]) {
                 continue;
@@ -167,6 +192,9 @@ public class ProblemReports {
             boolean negated = false;
             for (int j = i - 1; j >= Math.max(0, i - NEGATION_REACH) && !negated; j--) {
                 negated = negator[j] && words.get(j).clause() == words.get(i).clause();
+            }
+            for (int j = i - 1; j >= 0 && words.get(j).clause() == words.get(i).clause() && !negated; j--) {
+                negated = denial[j];
             }
             if (!negated) {
                 return true;

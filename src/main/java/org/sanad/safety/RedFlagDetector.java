@@ -561,7 +561,8 @@ public class RedFlagDetector {
             // «كل ما تشرب» (whenever she drinks), «بعد ما أخد الحقنة» (after he had it): no negation.
             return false;
         }
-        return lexicon.is("negator", token) || token.fusedNegation() && !lexicon.is("ability", token);
+        return lexicon.is("negator", token) || token.fusedNegation() && !lexicon.is("ability", token)
+                && !lexicon.is("preference", token);
     }
 
     // ---- deciding
