@@ -73,12 +73,15 @@ public class AnswerService {
      * {@link DangerListener}s here, so that every channel's danger reaches the clinic the same way.
      */
     public Answer answer(String message, Origin origin) {
-        Answer answer = decide(message);
+        MessageText text = reader.read(message);
+        Triage triage = redFlags.assess(text);
+        Answer answer = decide(text, triage);
         count(() -> usage.question(message, answer.answered(), answer.kind() == Answer.Kind.NOT_COVERED,
                 answer.emergency()));
         if (answer.kind() == Answer.Kind.URGENT || answer.kind() == Answer.Kind.CRISIS) {
-            report(() -> new DangerReport(answer.kind(), redFlags.assess(reader.read(message)).categories(),
-                    clock.instant(), origin, DangerReport.Trigger.MESSAGE, message));
+            // The triage that decided the answer: the message is read and assessed once.
+            report(() -> new DangerReport(answer.kind(), triage.categories(), clock.instant(), origin,
+                    DangerReport.Trigger.MESSAGE, message));
         }
         return answer;
     }
@@ -143,9 +146,7 @@ public class AnswerService {
         return triage.urgent() || triage.level() == Triage.Level.CRISIS;
     }
 
-    private Answer decide(String message) {
-        MessageText text = reader.read(message);
-        Triage triage = redFlags.assess(text);
+    private Answer decide(MessageText text, Triage triage) {
         if (triage.level() != Triage.Level.NONE) {
             // The rule, never the text: clinicians audit decisions, parents' words stay private.
             log.info("triage level={} rule={} categories={}", triage.level(), triage.rule(), triage.categories());

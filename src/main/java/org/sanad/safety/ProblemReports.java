@@ -52,6 +52,8 @@ public class ProblemReports {
 
     private final Map<String, List<List<Pattern>>> sections;
     private final SignFamilies families;
+    /** Each section's phrases by what their first word must be, so that a word tries only those it can open. */
+    private final Map<String, FirstWords> firstWords = new java.util.HashMap<>();
 
     public ProblemReports() {
         this(read());
@@ -64,6 +66,70 @@ public class ProblemReports {
     ProblemReports(List<String> lines, SignFamilies families) {
         this.sections = parse(lines);
         this.families = families;
+        sections.forEach((section, phrases) -> firstWords.put(section, new FirstWords(phrases)));
+    }
+
+    /**
+     * The phrases of a section by the first word's letters: a form of the word (as written or a stem), its start, its
+     * end, or an Arabizi skeleton. Only a maybe: the phrase is then matched word by word.
+     */
+    private static final class FirstWords {
+
+        private final Map<String, List<Integer>> forms = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> starts = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> ends = new java.util.HashMap<>();
+        private final Map<String, List<Integer>> skeletons = new java.util.HashMap<>();
+        private final java.util.SortedSet<Integer> startLengths = new java.util.TreeSet<>();
+        private final java.util.SortedSet<Integer> endLengths = new java.util.TreeSet<>();
+
+        FirstWords(List<List<Pattern>> phrases) {
+            for (int i = 0; i < phrases.size(); i++) {
+                Pattern first = phrases.get(i).get(0);
+                if (!first.skeletons().isEmpty()) {
+                    for (String skeleton : first.skeletons()) {
+                        add(skeletons, skeleton, i);
+                    }
+                } else if (first.prefix()) {
+                    add(starts, first.text(), i);
+                    startLengths.add(first.text().length());
+                } else if (first.suffix()) {
+                    add(ends, first.text(), i);
+                    endLengths.add(first.text().length());
+                } else {
+                    add(forms, first.text(), i);
+                }
+            }
+        }
+
+        private static void add(Map<String, List<Integer>> keys, String key, int phrase) {
+            keys.computeIfAbsent(key, k -> new ArrayList<>()).add(phrase);
+        }
+
+        /** The phrases that may open at a word with these forms. */
+        Set<Integer> at(Word word, Set<String> wordForms) {
+            Set<Integer> out = new java.util.TreeSet<>();
+            if (word.latin()) {
+                for (String skeleton : word.skeletons()) {
+                    out.addAll(skeletons.getOrDefault(skeleton, List.of()));
+                }
+            }
+            for (String form : wordForms) {
+                out.addAll(forms.getOrDefault(form, List.of()));
+                for (int length : startLengths) {
+                    if (length >= form.length()) {
+                        break;
+                    }
+                    out.addAll(starts.getOrDefault(form.substring(0, length), List.of()));
+                }
+                for (int length : endLengths) {
+                    if (length >= form.length()) {
+                        break;
+                    }
+                    out.addAll(ends.getOrDefault(form.substring(form.length() - length), List.of()));
+                }
+            }
+            return out;
+        }
     }
 
     /** True when the message reports a problem with the child, by the rule of the data file. */
@@ -131,16 +197,25 @@ public class ProblemReports {
     /** Where a phrase of the section starts. */
     private boolean[] starts(String section, List<Word> words, List<Set<String>> forms) {
         boolean[] out = new boolean[words.size()];
-        for (List<Pattern> phrase : sections.getOrDefault(section, List.of())) {
-            for (int pos = 0; pos + phrase.size() <= words.size(); pos++) {
-                if (out[pos]) {
+        List<List<Pattern>> phrases = sections.getOrDefault(section, List.of());
+        if (phrases.isEmpty()) {
+            return out;
+        }
+        FirstWords index = firstWords.get(section);
+        for (int pos = 0; pos < words.size(); pos++) {
+            for (int candidate : index.at(words.get(pos), forms.get(pos))) {
+                List<Pattern> phrase = phrases.get(candidate);
+                if (pos + phrase.size() > words.size()) {
                     continue;
                 }
                 boolean all = true;
                 for (int i = 0; i < phrase.size() && all; i++) {
                     all = phrase.get(i).matches(words.get(pos + i), forms.get(pos + i));
                 }
-                out[pos] = all;
+                if (all) {
+                    out[pos] = true;
+                    break;
+                }
             }
         }
         return out;

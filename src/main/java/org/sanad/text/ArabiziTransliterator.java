@@ -38,6 +38,8 @@ public final class ArabiziTransliterator {
         "hom", "hum", "kom", "ha", "oh", "ou", "o", "ak", "ek", "ik", "ny", "ni", "na", "ish", "esh", "ich", "sh",
         "ch", "et", "at", "een", "in", "oun", "oon", "ek", "i", "a", "e"};
     private static final int MAX_READINGS = 8;
+    private static final String[] WITH_NO_PREFIX = withEmpty(PREFIXES);
+    private static final String[] WITH_NO_SUFFIX = withEmpty(SUFFIXES);
 
     /**
      * Consonant skeletons an Arabizi word may have: first the whole word (several where a letter is read two
@@ -48,10 +50,18 @@ public final class ArabiziTransliterator {
         String w = word.toLowerCase();
         Set<String> out = new LinkedHashSet<>(latinSkeletons(w));
         List<String> stems = new ArrayList<>();
-        for (String prefix : withEmpty(PREFIXES)) {
-            for (String suffix : withEmpty(SUFFIXES)) {
-                if ((prefix.isEmpty() && suffix.isEmpty()) || !w.startsWith(prefix) || !w.endsWith(suffix)
-                        || w.length() - prefix.length() - suffix.length() < 2) {
+        List<String> suffixes = new ArrayList<>();
+        for (String suffix : WITH_NO_SUFFIX) {
+            if (w.endsWith(suffix)) {
+                suffixes.add(suffix);
+            }
+        }
+        for (String prefix : WITH_NO_PREFIX) {
+            if (!w.startsWith(prefix)) {
+                continue;
+            }
+            for (String suffix : suffixes) {
+                if ((prefix.isEmpty() && suffix.isEmpty()) || w.length() - prefix.length() - suffix.length() < 2) {
                     continue;
                 }
                 stems.add(w.substring(prefix.length(), w.length() - suffix.length()));
@@ -154,10 +164,12 @@ public final class ArabiziTransliterator {
             readings = next2;
         }
         Set<String> out = new LinkedHashSet<>();
+        // A final «-et»/«-at» is often a teh marbuta («modet» is «مدة»).
+        boolean tehMarbuta = w.length() >= 2 && w.charAt(w.length() - 1) == 't'
+                && "aei".indexOf(w.charAt(w.length() - 2)) >= 0;
         for (StringBuilder reading : readings) {
             out.add(reading.toString());
-            // A final «-et»/«-at» is often a teh marbuta («modet» is «مدة»).
-            if (w.matches(".*[aei]t") && reading.length() > 2 && reading.charAt(reading.length() - 1) == 'T') {
+            if (tehMarbuta && reading.length() > 2 && reading.charAt(reading.length() - 1) == 'T') {
                 out.add(reading.substring(0, reading.length() - 1));
             }
         }

@@ -11,10 +11,21 @@ public final class MessageText {
 
     private final List<Word> words;
     private final int clauses;
+    /** Each clause's words, cut once: a message of 4,096 characters may have two thousand clauses. */
+    private final List<List<Word>> byClause;
 
     MessageText(List<Word> words) {
         this.words = List.copyOf(words);
         this.clauses = words.isEmpty() ? 0 : words.get(words.size() - 1).clause() + 1;
+        List<List<Word>> cut = new ArrayList<>();
+        int start = 0;
+        for (int i = 1; i <= this.words.size(); i++) {
+            if (i == this.words.size() || this.words.get(i).clause() != this.words.get(start).clause()) {
+                cut.add(this.words.subList(start, i));
+                start = i;
+            }
+        }
+        this.byClause = List.copyOf(cut);
     }
 
     public List<Word> words() {
@@ -40,26 +51,19 @@ public final class MessageText {
 
     /** The words of one clause, in order. */
     public List<Word> clause(int clause) {
-        List<Word> out = new ArrayList<>();
-        for (Word word : words) {
-            if (word.clause() == clause) {
-                out.add(word);
-            } else if (word.clause() > clause) {
-                break;
+        if (clause >= 0 && clause < byClause.size() && byClause.get(clause).get(0).clause() == clause) {
+            return byClause.get(clause);
+        }
+        for (List<Word> words : byClause) {
+            if (words.get(0).clause() == clause) {
+                return words;
             }
         }
-        return out;
+        return List.of();
     }
 
     /** The clauses that hold at least one word, each as its own list of words. */
     public List<List<Word>> clauses() {
-        List<List<Word>> out = new ArrayList<>();
-        for (int c = 0; c < clauses; c++) {
-            List<Word> clause = clause(c);
-            if (!clause.isEmpty()) {
-                out.add(clause);
-            }
-        }
-        return out;
+        return byClause;
     }
 }

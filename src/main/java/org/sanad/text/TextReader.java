@@ -1,7 +1,9 @@
 package org.sanad.text;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -33,6 +35,8 @@ public final class TextReader {
 
     public MessageText read(String message) {
         List<Word> words = new ArrayList<>();
+        // A word said twice is read once: its forms and stems follow from its letters alone.
+        Map<String, Word> seen = new HashMap<>();
         int[] clause = {0};
         boolean[] clauseOpen = {false};
         scan(normalizeLines(message), new Sink() {
@@ -57,7 +61,14 @@ public final class TextReader {
             }
 
             private Word word(String raw, int c, int position) {
-                return TextReader.this.word(raw, c, position);
+                Word first = seen.get(raw);
+                if (first == null) {
+                    first = TextReader.this.word(raw, c, position);
+                    seen.put(raw, first);
+                    return first;
+                }
+                return new Word(first.text(), first.loose(), first.bare(), first.latin(), c, position, first.skeletons(),
+                        first.variants());
             }
         });
         return new MessageText(words);
@@ -72,7 +83,7 @@ public final class TextReader {
                 ? loose.substring(1) : null;
         boolean oversized = text.length() > LONGEST_WORD;
         List<String> skeletons = latin && !oversized ? ArabiziTransliterator.wholeWordSkeletons(text) : List.of();
-        List<String> variants = oversized ? List.of(text) : stemmer.variants(text);
+        List<String> variants = oversized ? List.of(text) : List.copyOf(stemmer.variants(text));
         return new Word(text, loose, bare, latin, clause, position, skeletons, variants);
     }
 

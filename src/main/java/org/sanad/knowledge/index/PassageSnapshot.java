@@ -54,6 +54,8 @@ public final class PassageSnapshot extends IndexSearcher {
     /** The words of the passage's own section heading (its title when it has none): the topic it is about. */
     private final Map<String, Set<String>> headingTermsOfPassage;
     private final Vocabulary vocabulary;
+    /** The terms of each searched field, so that a query asks a field only for the terms it has. */
+    private final Map<String, Set<String>> termsOfField = new HashMap<>();
     private final LanguageResources language;
     private final String contentHash;
 
@@ -105,6 +107,23 @@ public final class PassageSnapshot extends IndexSearcher {
         this.termsOfPassage = terms;
         this.ownTermsOfPassage = own;
         this.vocabulary = Vocabulary.of(reader, VOCABULARY);
+        for (String field : List.of(BODY, CONTEXT, QUESTION)) {
+            Set<String> fieldTerms = new HashSet<>();
+            Terms all = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+            if (all != null) {
+                TermsEnum it = all.iterator();
+                for (BytesRef term = it.next(); term != null; term = it.next()) {
+                    fieldTerms.add(term.utf8ToString());
+                }
+            }
+            termsOfField.put(field, Set.copyOf(fieldTerms));
+        }
+    }
+
+    /** True when some document has the term in the field. */
+    public boolean hasTerm(String field, String term) {
+        Set<String> terms = termsOfField.get(field);
+        return terms == null || terms.contains(term);
     }
 
     /** Every passage, in the order of the documents. */

@@ -15,6 +15,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.SynonymQuery;
@@ -255,7 +256,7 @@ public final class PassageSearch {
         if (slots.isEmpty()) {
             return SearchResult.of(SearchResult.Verdict.UNCLEAR);
         }
-        Query query = toQuery(slots);
+        Query query = toQuery(slots, snapshot);
         if (query == null) {
             return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.of(),
                     gate.evidence(slots, Set.of()));
@@ -404,7 +405,7 @@ public final class PassageSearch {
         return out;
     }
 
-    private static Query toQuery(List<ResolvedSlot> slots) {
+    private static Query toQuery(List<ResolvedSlot> slots, PassageSnapshot snapshot) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int clauses = 0;
         for (ResolvedSlot slot : slots) {
@@ -419,11 +420,11 @@ public final class PassageSearch {
             Query clause;
             // A phrase («جرعة زيادة» → «جرعة زائدة») is what its rule says it is, as a whole.
             if (own.isEmpty() || added.isEmpty() || slot.slot().span() > 1) {
-                clause = inFields(slot.known());
+                clause = inFields(slot.known(), snapshot);
             } else {
                 clause = new BooleanQuery.Builder()
-                        .add(inFields(own), BooleanClause.Occur.SHOULD)
-                        .add(new BoostQuery(inFields(added), ADDED_BOOST), BooleanClause.Occur.SHOULD)
+                        .add(inFields(own, snapshot), BooleanClause.Occur.SHOULD)
+                        .add(new BoostQuery(inFields(added, snapshot), ADDED_BOOST), BooleanClause.Occur.SHOULD)
                         .build();
             }
             float boost = (slot.slot().weak() ? WEAK_BOOST : 1f) * (slot.repaired() ? 0.7f : 1f);
@@ -433,18 +434,37 @@ public final class PassageSearch {
         return clauses == 0 ? null : builder.build();
     }
 
-    private static Query inFields(Set<String> terms) {
+    /**
+     * The terms in each field, as one synonym: a term a field does not have scores nothing there, so it is left out
+     * rather than looked up in that field's terms at every search (most words are in one or two of the fields).
+     */
+    private static Query inFields(Set<String> terms, PassageSnapshot snapshot) {
         List<Query> perField = new ArrayList<>();
-        perField.add(synonyms(PassageSnapshot.BODY, terms));
-        perField.add(new BoostQuery(synonyms(PassageSnapshot.CONTEXT, terms), 0.6f));
-        perField.add(synonyms(PassageSnapshot.QUESTION, terms));
-        return new DisjunctionMaxQuery(perField, 0.1f);
+        Query body = synonyms(PassageSnapshot.BODY, terms, snapshot);
+        if (body != null) {
+            perField.add(body);
+        }
+        Query context = synonyms(PassageSnapshot.CONTEXT, terms, snapshot);
+        if (context != null) {
+            perField.add(new BoostQuery(context, 0.6f));
+        }
+        Query question = synonyms(PassageSnapshot.QUESTION, terms, snapshot);
+        if (question != null) {
+            perField.add(question);
+        }
+        return perField.isEmpty() ? new MatchNoDocsQuery() : new DisjunctionMaxQuery(perField, 0.1f);
     }
 
-    private static Query synonyms(String field, Set<String> terms) {
+    private static Query synonyms(String field, Set<String> terms, PassageSnapshot snapshot) {
         SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
-        terms.forEach(t -> builder.addTerm(new Term(field, t)));
-        return builder.build();
+        boolean any = false;
+        for (String t : terms) {
+            if (snapshot.hasTerm(field, t)) {
+                builder.addTerm(new Term(field, t));
+                any = true;
+            }
+        }
+        return any ? builder.build() : null;
     }
 
     /**
