@@ -144,13 +144,21 @@ public final class LanguageResources {
     /**
      * Single dialect words and the MSA words they stand for, read through the same chain as messages. A form the
      * hand-written lists already know (filler, question and everyday words, anchors, synonyms) keeps their meaning.
+     * A form whose MSA words are all filler words joins {@code stop}.
      */
     private static Map<String, List<String>> dialectLexicon(List<String> lines, Set<String> handWritten,
             Set<String> stop) {
         Map<String, List<String>> out = new HashMap<>();
+        Set<String> fillers = new HashSet<>();
         for (String[] entry : tsv(lines)) {
             List<String> form = words(entry[0]);
             if (form.size() != 1 || handWritten.contains(form.get(0)) || out.containsKey(form.get(0))) {
+                continue;
+            }
+            List<String> meanings = words(entry[1].replace(',', ' '));
+            if (!meanings.isEmpty() && stop.containsAll(meanings)) {
+                // «نحب», «اكدر», «خصني» mean "want", "can", "must": a filler in any dialect, as their MSA word is.
+                fillers.add(form.get(0));
                 continue;
             }
             List<String> targets = new ArrayList<>();
@@ -165,6 +173,7 @@ public final class LanguageResources {
                 out.put(form.get(0), List.copyOf(targets));
             }
         }
+        stop.addAll(fillers);
         return Map.copyOf(out);
     }
 

@@ -285,7 +285,8 @@ public final class PassageSearch {
                 .forEach(p -> ordered.add(new SearchResult.ScoredPassage(p.passage(),
                         Math.min(floor, round(p.score() * RERANK_BASE)))));
         List<SearchResult.ScoredPassage> top = ordered.subList(0, Math.min(SHOWN, ordered.size()));
-        if (gate.answers(best.evidence()) && !neitherCoversTheTopic(slots, candidates, snapshot)) {
+        if ((gate.answers(best.evidence()) || clearLeader(slots, candidates, snapshot))
+                && !neitherCoversTheTopic(slots, candidates, snapshot) && !tooClose(slots, candidates, snapshot)) {
             return new SearchResult(SearchResult.Verdict.ANSWERED, List.copyOf(top), List.of(), best.evidence());
         }
         return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.copyOf(top), best.evidence());
@@ -320,6 +321,87 @@ public final class PassageSearch {
             }
         }
         return true;
+    }
+
+    /**
+     * Two passages of different documents close in score (the leader less than {@link #CLEAR_LEAD} times the
+     * runner-up): the words the question shares with both do not tell which one it asks about, and a guess between
+     * them is as often wrong as right. Not covered, both offered as "did you mean", unless only the leader holds the
+     * question's topic word. Within one document the nearer passage serves (its sections share the vocabulary and
+     * the first article's example questions already tell them apart).
+     */
+    private static boolean tooClose(List<ResolvedSlot> slots, List<Candidate> candidates, PassageSnapshot snapshot) {
+        if (candidates.size() < 2
+                || candidates.get(1).scored().score() * CLEAR_LEAD <= candidates.get(0).scored().score()) {
+            return false;
+        }
+        Passage first = candidates.get(0).scored().passage();
+        Passage second = candidates.get(1).scored().passage();
+        if (first.source().equals(second.source())) {
+            return false;
+        }
+        ResolvedSlot topic = topicOf(slots);
+        return topic == null || !holds(snapshot, first, topic) || holds(snapshot, second, topic);
+    }
+
+    /** How far the leader must be ahead of a passage of another document to be told apart from it. */
+    static final double CLEAR_LEAD = 1.2;
+
+    /** The question's rarest known content word that is neither a frame, a general word nor the subject's name. */
+    private static ResolvedSlot topicOf(List<ResolvedSlot> slots) {
+        ResolvedSlot topic = null;
+        for (ResolvedSlot slot : slots) {
+            if (!slot.slot().weak() && !slot.slot().general() && !slot.anchor() && !slot.unknown()
+                    && (topic == null || slot.weight() > topic.weight())) {
+                topic = slot;
+            }
+        }
+        return topic;
+    }
+
+    private static boolean holds(PassageSnapshot snapshot, Passage passage, ResolvedSlot slot) {
+        Set<String> own = snapshot.ownTermsOf(passage.id());
+        return slot.known().stream().anyMatch(own::contains);
+    }
+
+    /** How far ahead of every other passage a passage must be to answer on its lead. */
+    static final double DECISIVE_LEAD = 1.5;
+    /** Rarity (0..1) of a topic word that lets a passage answer on its lead: a word few passages have. */
+    static final double RARE_TOPIC = 0.7;
+
+    /**
+     * A document without example questions is read in its own words only, and a parent's dialect leaves many
+     * of them unknown, so coverage alone turns away questions it answers. One passage that holds the question's
+     * topic word (its rarest known content word), is well ahead of every other, and matches more of the
+     * question than the question has unknown words answers it.
+     */
+    private static boolean clearLeader(List<ResolvedSlot> slots, List<Candidate> candidates,
+            PassageSnapshot snapshot) {
+        Passage leader = candidates.get(0).scored().passage();
+        if (!leader.questions().isEmpty() || candidates.size() >= 2
+                && candidates.get(1).scored().score() * DECISIVE_LEAD > candidates.get(0).scored().score()) {
+            return false;
+        }
+        ResolvedSlot topic = topicOf(slots);
+        if (topic == null || topic.weight() < RARE_TOPIC || !holds(snapshot, leader, topic)) {
+            return false;
+        }
+        Set<String> own = snapshot.ownTermsOf(leader.id());
+        int matched = 0;
+        int unknown = 0;
+        for (ResolvedSlot slot : slots) {
+            if (slot.slot().weak()) {
+                continue;
+            }
+            if (slot.unknown()) {
+                unknown += slot.understood() || slot.slot().general() ? 0 : 1;
+                continue;
+            }
+            if (slot.known().stream().anyMatch(own::contains)) {
+                matched++;
+            }
+        }
+        return matched >= 2 && unknown < matched;
     }
 
     private static double round(double value) {
