@@ -510,7 +510,12 @@ public class RedFlagDetector {
                         : lexicon.is("ability", tokens.get(start)) || anyNegatorEarlier(tokens, j)
                                 || !question(tokens, j));
             }
-            boolean skip = denial && signs[j];
+            // The denied signs before this one are free («لا يعاني من أي ضعف عام أو صعوبة في رفع رأسه»): a list of
+            // denials is as long as it is.
+            if (denial && signs[j]) {
+                continue;
+            }
+            boolean skip = false;
             for (String section : skippable) {
                 skip |= lexicon.is(section, token);
             }
