@@ -67,6 +67,11 @@ public class RedFlagDetector {
     }
 
     RedFlagDetector(SafetyLexicon lexicon, SignFamilies families) {
+        for (SignFamilies.Sign sign : families.signs()) {
+            if (sign.unless() != null && !lexicon.words().containsKey(sign.unless())) {
+                throw new IllegalStateException(sign.source() + ": no section [" + sign.unless() + "] in words.txt");
+            }
+        }
         this.lexicon = lexicon;
         this.families = families;
     }
@@ -298,6 +303,9 @@ public class RedFlagDetector {
                         start = Math.min(start, found);
                         end = Math.max(end, found + 1);
                     }
+                }
+                if (all && sign.unless() != null && scan(sign.unless(), tokens, tokens.get(pos).clause(), masked)) {
+                    continue;
                 }
                 if (all) {
                     hits.add(new Hit(sign.category(), sign.lost() ? Form.LOST_SIGN : Form.SIGN, start, end));
