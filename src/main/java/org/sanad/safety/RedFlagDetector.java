@@ -67,6 +67,11 @@ public class RedFlagDetector {
     }
 
     RedFlagDetector(SafetyLexicon lexicon, SignFamilies families) {
+        for (SignFamilies.Sign sign : families.signs()) {
+            if (sign.unless() != null && !lexicon.words().containsKey(sign.unless())) {
+                throw new IllegalStateException(sign.source() + ": no section [" + sign.unless() + "] in words.txt");
+            }
+        }
         this.lexicon = lexicon;
         this.families = families;
     }
@@ -299,6 +304,9 @@ public class RedFlagDetector {
                         end = Math.max(end, found + 1);
                     }
                 }
+                if (all && sign.unless() != null && scan(sign.unless(), tokens, tokens.get(pos).clause(), masked)) {
+                    continue;
+                }
                 if (all) {
                     hits.add(new Hit(sign.category(), sign.lost() ? Form.LOST_SIGN : Form.SIGN, start, end));
                     break;
@@ -510,7 +518,12 @@ public class RedFlagDetector {
                         : lexicon.is("ability", tokens.get(start)) || anyNegatorEarlier(tokens, j)
                                 || !question(tokens, j));
             }
-            boolean skip = denial && signs[j];
+            // The denied signs before this one are free («لا يعاني من أي ضعف عام أو صعوبة في رفع رأسه»): a list of
+            // denials is as long as it is.
+            if (denial && signs[j]) {
+                continue;
+            }
+            boolean skip = false;
             for (String section : skippable) {
                 skip |= lexicon.is(section, token);
             }

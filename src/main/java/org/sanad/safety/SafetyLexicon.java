@@ -33,7 +33,7 @@ final class SafetyLexicon {
     static final Set<String> WORD_CLASSES = Set.of("negator", "filler", "aspect", "ability", "inability",
             "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
             "chronic", "self", "other", "topic", "false-friend", "not-negator-before-ma",
-            "ability-before-verb", "first-person", "first-person-after", "question", "possessive", "preference");
+            "ability-before-verb", "first-person", "first-person-after", "question", "possessive", "preference", "not-yet");
 
     /** A phrase and where it was written, for error messages. */
     record Phrase(List<TokenPattern> words, String source) {

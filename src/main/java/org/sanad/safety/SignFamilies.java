@@ -31,8 +31,11 @@ final class SignFamilies {
     record Part(int family, boolean lost) {
     }
 
-    /** A sign: all its parts within one clause make a report of {@code category}. */
-    record Sign(String category, List<Part> parts, String source) {
+    /**
+     * A sign: all its parts within one clause make a report of {@code category}, unless the clause holds a cue of
+     * the words.txt section {@code unless} («لسه», «still»: a milestone not reached is no sign).
+     */
+    record Sign(String category, List<Part> parts, String unless, String source) {
 
         boolean lost() {
             return parts.stream().anyMatch(Part::lost);
@@ -135,8 +138,10 @@ final class SignFamilies {
             if (!SafetyLexicon.CATEGORIES.contains(category)) {
                 throw new IllegalStateException(source + ": unknown category " + category);
             }
+            String[] except = sides[1].split(" - ", 2);
+            String unless = except.length > 1 ? except[1].strip() : null;
             List<Part> parts = new ArrayList<>();
-            for (String raw : sides[1].split("\\+")) {
+            for (String raw : except[0].split("\\+")) {
                 String name = raw.strip();
                 boolean lost = name.endsWith("!");
                 name = lost ? name.substring(0, name.length() - 1).strip() : name;
@@ -146,7 +151,7 @@ final class SignFamilies {
                 }
                 parts.add(new Part(family, lost));
             }
-            signs.add(new Sign(category, List.copyOf(parts), source));
+            signs.add(new Sign(category, List.copyOf(parts), unless, source));
         }
         return new SignFamilies(List.copyOf(names), arabic, latin, arabizi, exact, List.copyOf(signs), affixes);
     }
