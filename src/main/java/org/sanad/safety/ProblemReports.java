@@ -6,11 +6,14 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.sanad.text.ArabicNormalizer;
 import org.sanad.text.ArabiziTransliterator;
 import org.sanad.text.MessageText;
@@ -53,7 +56,7 @@ public class ProblemReports {
     private final Map<String, List<List<Pattern>>> sections;
     private final SignFamilies families;
     /** Each section's phrases by what their first word must be, so that a word tries only those it can open. */
-    private final Map<String, FirstWords> firstWords = new java.util.HashMap<>();
+    private final Map<String, FirstWords> firstWords = new HashMap<>();
 
     public ProblemReports() {
         this(read());
@@ -75,12 +78,12 @@ public class ProblemReports {
      */
     private static final class FirstWords {
 
-        private final Map<String, List<Integer>> forms = new java.util.HashMap<>();
-        private final Map<String, List<Integer>> starts = new java.util.HashMap<>();
-        private final Map<String, List<Integer>> ends = new java.util.HashMap<>();
-        private final Map<String, List<Integer>> skeletons = new java.util.HashMap<>();
-        private final java.util.SortedSet<Integer> startLengths = new java.util.TreeSet<>();
-        private final java.util.SortedSet<Integer> endLengths = new java.util.TreeSet<>();
+        private final Map<String, List<Integer>> forms = new HashMap<>();
+        private final Map<String, List<Integer>> starts = new HashMap<>();
+        private final Map<String, List<Integer>> ends = new HashMap<>();
+        private final Map<String, List<Integer>> skeletons = new HashMap<>();
+        private final SortedSet<Integer> startLengths = new TreeSet<>();
+        private final SortedSet<Integer> endLengths = new TreeSet<>();
 
         FirstWords(List<List<Pattern>> phrases) {
             for (int i = 0; i < phrases.size(); i++) {
@@ -107,7 +110,7 @@ public class ProblemReports {
 
         /** The phrases that may open at a word with these forms. */
         Set<Integer> at(Word word, Set<String> wordForms) {
-            Set<Integer> out = new java.util.TreeSet<>();
+            Set<Integer> out = new TreeSet<>();
             if (word.latin()) {
                 for (String skeleton : word.skeletons()) {
                     out.addAll(skeletons.getOrDefault(skeleton, List.of()));

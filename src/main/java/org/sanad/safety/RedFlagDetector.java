@@ -643,10 +643,7 @@ public class RedFlagDetector {
     private boolean hypothetical(Reading reading, int clause) {
         return reading.cues().computeIfAbsent("conditional@" + clause, k -> {
             List<Word> tokens = reading.tokens();
-            int first = -1;
-            for (int j = 0; j < tokens.size() && first < 0; j++) {
-                first = tokens.get(j).clause() == clause ? j : -1;
-            }
+            int first = firstOf(tokens, clause);
             return first >= 0 && lexicon.endOf("conditional", tokens, first, reading.masked()) > first;
         }) || has("hypothetical", reading, clause);
     }
@@ -669,12 +666,28 @@ public class RedFlagDetector {
     }
 
     private boolean scan(String section, List<Word> tokens, int clause, boolean[] masked) {
-        for (int j = 0; j < tokens.size(); j++) {
-            if (tokens.get(j).clause() == clause && lexicon.endOf(section, tokens, j, masked) > j) {
+        int first = firstOf(tokens, clause);
+        for (int j = Math.max(0, first); first >= 0 && j < tokens.size() && tokens.get(j).clause() == clause; j++) {
+            if (lexicon.endOf(section, tokens, j, masked) > j) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The first word of a clause, or -1: a message's words come clause by clause. */
+    private static int firstOf(List<Word> tokens, int clause) {
+        int low = 0;
+        int high = tokens.size();
+        while (low < high) {
+            int middle = (low + high) >>> 1;
+            if (tokens.get(middle).clause() < clause) {
+                low = middle + 1;
+            } else {
+                high = middle;
+            }
+        }
+        return low < tokens.size() && tokens.get(low).clause() == clause ? low : -1;
     }
 
     /** «صعوبة بلع؟ لا الحمد لله»: only denials and reassurance follow, to the end of the message. */

@@ -16,9 +16,18 @@ public final class ArabicNormalizer {
             return "";
         }
         String nfkc = Normalizer.normalize(text, Normalizer.Form.NFKC);
-        int[] folded = nfkc.codePoints().map(ArabicNormalizer::fold).filter(cp -> cp != DROP).toArray();
-        StringBuilder out = new StringBuilder(folded.length);
-        for (int i = 0; i < folded.length; i++) {
+        int[] folded = new int[nfkc.length()];
+        int length = 0;
+        for (int at = 0; at < nfkc.length(); ) {
+            int cp = nfkc.codePointAt(at);
+            at += Character.charCount(cp);
+            int kept = fold(cp);
+            if (kept != DROP) {
+                folded[length++] = kept;
+            }
+        }
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
             int cp = folded[i];
             if (cp == ' ') {
                 if (!out.isEmpty() && out.charAt(out.length() - 1) != ' ') {
@@ -28,7 +37,7 @@ public final class ArabicNormalizer {
             }
             // Elongation («كتيييير», «soooo»): a letter typed three or more times in a row counts once.
             int runEnd = i;
-            while (runEnd + 1 < folded.length && folded[runEnd + 1] == cp) {
+            while (runEnd + 1 < length && folded[runEnd + 1] == cp) {
                 runEnd++;
             }
             int times = runEnd - i + 1;
