@@ -380,6 +380,10 @@ public class RedFlagDetector {
                 continue;
             }
             Word token = tokens.get(j);
+            if (token.latin() && token.loose().equals("la") && j + 1 == hit.end() - 1) {
+                // «sadrha byfout la jowwa»: Arabizi «la» before the sign's last word is «to» (لـ), no «no».
+                continue;
+            }
             if (hit.phrase() == null || hit.phrase().words().stream().noneMatch(p -> p.matches(token))) {
                 return true;
             }
