@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.sanad.handoff.ClinicLine;
 import org.sanad.handoff.HandoffProperties;
@@ -100,7 +101,7 @@ class TelegramClinicLine implements ClinicLine {
                                 .inThread(copy.topicId()).replyingTo(copy.replyTo()))
                 .about(copy.parentChatId())
                 .key("relay:" + copy.fromChatId() + ":" + copy.messageId() + ":" + copy.toChatId()));
-        // false only when the same copy was queued before (an update answered again): it still goes out once
+        // queued, or queued before (an update answered again): either way it goes out once
         return Copied.queued();
     }
 
@@ -117,7 +118,9 @@ class TelegramClinicLine implements ClinicLine {
         };
         String text = texts.get(key, String.valueOf(conversationId));
         String once = "handoff:" + conversationId + ":" + notice.name()
-                + (notice == Notice.STAFF_URGENT ? ":" + java.util.UUID.randomUUID() : "");
+                + (notice == Notice.STAFF_URGENT ? ":" + UUID.randomUUID() : "");
+        // at the conversation's priority, so that a note about a copy comes right after it (the danger alert itself
+        // goes to the staff chat at ALERT priority, from the alert room)
         outbox.enqueue(Outbox.Request.of(OutboxKind.RELAY, chatId,
                 OutboxMessage.text(text).inThread(topicId).replyingTo(replyTo)).key(once));
     }
