@@ -18,6 +18,8 @@ class RedFlagDetectorBenchmark {
      */
     private static final boolean CPU = Boolean.getBoolean("cpu");
 
+    private static final long WARM_UP_NANOS = java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+
     private static long now() {
         return CPU ? java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() : System.nanoTime();
     }
@@ -34,9 +36,11 @@ class RedFlagDetectorBenchmark {
             mixedText.append(typical.get(i).replaceAll("[.,?!؟،]", " ")).append(' ');
         }
         String mixed = mixedText.substring(0, 4096);
-        for (int i = 0; i < 5; i++) {
+        // warm up for seconds, not rounds: on a busy machine five rounds left the code half compiled
+        for (long until = System.nanoTime() + WARM_UP_NANOS; System.nanoTime() < until; ) {
             typical.forEach(text -> detector.assess(TestText.read(text)));
             detector.assess(TestText.read(longest));
+            detector.assess(TestText.read(mixed));
         }
         long start = now();
         int rounds = 20;
@@ -49,9 +53,6 @@ class RedFlagDetectorBenchmark {
             detector.assess(TestText.read(longest));
         }
         double perLongest = (now() - start) / 1e6 / rounds;
-        for (int i = 0; i < 5; i++) {
-            detector.assess(TestText.read(mixed));
-        }
         start = now();
         for (int i = 0; i < rounds; i++) {
             detector.assess(TestText.read(mixed));
