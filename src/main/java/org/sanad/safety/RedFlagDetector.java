@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,7 +138,7 @@ public class RedFlagDetector {
      * search drops nor any word class of the lexicon): a keyboard mash, not a parent writing.
      */
     private static Set<String> common(LanguageResources language) {
-        Set<String> out = new java.util.HashSet<>(language.stopWords());
+        Set<String> out = new HashSet<>(language.stopWords());
         out.addAll(language.latinLexicon().keySet());
         return Set.copyOf(out);
     }

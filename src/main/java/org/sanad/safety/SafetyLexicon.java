@@ -6,13 +6,17 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 import java.util.Set;
 import org.sanad.text.Word;
 
@@ -71,7 +75,7 @@ final class SafetyLexicon {
      * The phrases of one section, knowing the id of the first: a section's phrases have the ids that follow, in file
      * order, so that the phrases of a section that may start at a word are a range of the word's candidates.
      */
-    private static final class Section extends java.util.AbstractList<Phrase> implements java.util.RandomAccess {
+    private static final class Section extends AbstractList<Phrase> implements RandomAccess {
 
         private final List<Phrase> phrases;
         private final int base;
@@ -173,12 +177,12 @@ final class SafetyLexicon {
         }
 
         private static int[] withLength(int[] lengths, int length) {
-            if (java.util.Arrays.binarySearch(lengths, length) >= 0) {
+            if (Arrays.binarySearch(lengths, length) >= 0) {
                 return lengths;
             }
-            int[] out = java.util.Arrays.copyOf(lengths, lengths.length + 1);
+            int[] out = Arrays.copyOf(lengths, lengths.length + 1);
             out[lengths.length] = length;
-            java.util.Arrays.sort(out);
+            Arrays.sort(out);
             return out;
         }
     }
@@ -214,7 +218,7 @@ final class SafetyLexicon {
      * of the class's phrases, which are the only words it can start at; one that opens with a gap is tried anywhere.
      */
     private void index(Phrase phrase, int id) {
-        if (!keys(phrase.words().get(0), id, new java.util.HashSet<>())) {
+        if (!keys(phrase.words().get(0), id, new HashSet<>())) {
             startAnywhere.set(id);
         }
     }
@@ -268,7 +272,7 @@ final class SafetyLexicon {
 
     /** The place of the first id not below {@code id}. */
     private static int firstAtLeast(int[] ids, int id) {
-        int found = java.util.Arrays.binarySearch(ids, id);
+        int found = Arrays.binarySearch(ids, id);
         return found >= 0 ? found : -found - 1;
     }
 
@@ -289,9 +293,9 @@ final class SafetyLexicon {
         }
         if (at >= cache.words.length) {
             int size = Math.max(at + 1, cache.words.length * 2);
-            cache.words = java.util.Arrays.copyOf(cache.words, size);
-            cache.ids = java.util.Arrays.copyOf(cache.ids, size);
-            cache.sections = java.util.Arrays.copyOf(cache.sections, size);
+            cache.words = Arrays.copyOf(cache.words, size);
+            cache.ids = Arrays.copyOf(cache.ids, size);
+            cache.sections = Arrays.copyOf(cache.sections, size);
         }
         Found found = cache.byText.computeIfAbsent(textKey(token), k -> find(token));
         cache.words[at] = token;

@@ -9,8 +9,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
@@ -95,7 +99,7 @@ public final class PassageSnapshot extends IndexSearcher {
         }
         this.passages = Collections.unmodifiableMap(byId);
         Map<String, Set<String>> headings = new HashMap<>();
-        try (org.apache.lucene.analysis.Analyzer analyzer = PassageDocuments.analyzer(language)) {
+        try (Analyzer analyzer = PassageDocuments.analyzer(language)) {
             for (Passage passage : byId.values()) {
                 headings.put(passage.id(), analysed(analyzer,
                         passage.section().isBlank() ? passage.title() : passage.section()));
@@ -109,7 +113,7 @@ public final class PassageSnapshot extends IndexSearcher {
         this.vocabulary = Vocabulary.of(reader, VOCABULARY);
         for (String field : List.of(BODY, CONTEXT, QUESTION)) {
             Set<String> fieldTerms = new HashSet<>();
-            Terms all = org.apache.lucene.index.MultiTerms.getTerms(reader, field);
+            Terms all = MultiTerms.getTerms(reader, field);
             if (all != null) {
                 TermsEnum it = all.iterator();
                 for (BytesRef term = it.next(); term != null; term = it.next()) {
@@ -160,11 +164,11 @@ public final class PassageSnapshot extends IndexSearcher {
         return headingTermsOfPassage.getOrDefault(passageId, Set.of());
     }
 
-    private static Set<String> analysed(org.apache.lucene.analysis.Analyzer analyzer, String text) throws IOException {
+    private static Set<String> analysed(Analyzer analyzer, String text) throws IOException {
         Set<String> out = new HashSet<>();
-        try (org.apache.lucene.analysis.TokenStream tokens = analyzer.tokenStream(CONTEXT, text)) {
-            org.apache.lucene.analysis.tokenattributes.CharTermAttribute term =
-                    tokens.addAttribute(org.apache.lucene.analysis.tokenattributes.CharTermAttribute.class);
+        try (TokenStream tokens = analyzer.tokenStream(CONTEXT, text)) {
+            CharTermAttribute term =
+                    tokens.addAttribute(CharTermAttribute.class);
             tokens.reset();
             while (tokens.incrementToken()) {
                 out.add(term.toString());
