@@ -32,7 +32,7 @@ public class ProblemReports {
 
     private static final String RESOURCE = "/safety/problem-reports.txt";
     static final List<String> SECTIONS = List.of("child", "injection", "after", "change", "problem", "worry",
-            "negator", "not-negator", "denial");
+            "negator", "not-negator", "denial", "settled");
     /** Words between a negator and the problem it denies («ما عنده حرارة»). */
     private static final int NEGATION_REACH = 2;
     /** Words between «بعد» and the injection («بعد ما أخد الحقنة»). */
@@ -155,7 +155,10 @@ public class ProblemReports {
         }
         // «لا يوجد عند ابني أي صعوبة في البلع»: a denial of existence reaches the whole clause after it.
         boolean[] denial = found[8];
-        boolean problem = notNegated(found[4], words, negator, denial) || looseSign(words, negator);
+        // «يوجعو شوية بلاصة البيكير», «today he's his usual self»: the expected course, or a problem already over,
+        // is no new problem; the words of a sign still count.
+        boolean settled = any(found[9]);
+        boolean problem = !settled && notNegated(found[4], words, negator, denial) || looseSign(words, negator);
         boolean worry = notNegated(found[5], words, negator, denial);
         // a change alone is no report: «صرت ما أنام» is an adult writing of themselves
         return problem && (child || after) || worry && (after || child && change);
