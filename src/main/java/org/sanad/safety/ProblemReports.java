@@ -184,14 +184,13 @@ public class ProblemReports {
             }
             boolean all = true;
             for (SignFamilies.Part part : sign.parts()) {
-                if (part.lost()) {
-                    continue;
-                }
                 boolean[] at = new boolean[words.size()];
                 for (int i = 0; i < words.size(); i++) {
                     at[i] = of.get(i).get(part.family());
                 }
-                all &= notDenied(at, words, negator);
+                // A lost part is lost only where something negates it, or it is a word fused with its negator
+                // («مبيرفعش»): «يرفع راسو ويلعب» is a child holding his head up.
+                all &= part.lost() ? !notDenied(at, words, negator) || fusedNegation(at, words) : notDenied(at, words, negator);
             }
             if (all) {
                 return true;
@@ -245,6 +244,18 @@ public class ProblemReports {
      * A sign's word counts unless a negator stands anywhere before it in its clause: «ماكو عنده مشكلة بالبول»,
      * «لم يلاحظ أي تغير في التحكم بالبول» deny the whole clause.
      */
+    /** A word of the part read as negated by its own letters: Egyptian and Maghrebi «م…ش», Arabizi «ma…sh». */
+    private static boolean fusedNegation(boolean[] at, List<Word> words) {
+        for (int i = 0; i < at.length; i++) {
+            String text = words.get(i).text();
+            if (at[i] && text.length() > 3 && (text.startsWith("م") && text.endsWith("ش")
+                    || text.startsWith("ma") && (text.endsWith("sh") || text.endsWith("ch")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean notDenied(boolean[] at, List<Word> words, boolean[] negator) {
         for (int i = 0; i < at.length; i++) {
             if (!at[i]) {
