@@ -32,7 +32,7 @@ public class ProblemReports {
 
     private static final String RESOURCE = "/safety/problem-reports.txt";
     static final List<String> SECTIONS = List.of("child", "injection", "after", "change", "problem", "worry",
-            "negator", "not-negator", "denial");
+            "negator", "not-negator", "denial", "settled");
     /** Words between a negator and the problem it denies («ما عنده حرارة»). */
     private static final int NEGATION_REACH = 2;
     /** Words between «بعد» and the injection («بعد ما أخد الحقنة»). */
@@ -155,7 +155,10 @@ public class ProblemReports {
         }
         // «لا يوجد عند ابني أي صعوبة في البلع»: a denial of existence reaches the whole clause after it.
         boolean[] denial = found[8];
-        boolean problem = notNegated(found[4], words, negator, denial) || looseSign(words, negator);
+        // «يوجعو شوية بلاصة البيكير», «today he's his usual self»: the expected course, or a problem already over,
+        // is no new problem; the words of a sign still count.
+        boolean settled = any(found[9]);
+        boolean problem = !settled && notNegated(found[4], words, negator, denial) || looseSign(words, negator);
         boolean worry = notNegated(found[5], words, negator, denial);
         // a change alone is no report: «صرت ما أنام» is an adult writing of themselves
         return problem && (child || after) || worry && (after || child && change);
@@ -181,14 +184,13 @@ public class ProblemReports {
             }
             boolean all = true;
             for (SignFamilies.Part part : sign.parts()) {
-                if (part.lost()) {
-                    continue;
-                }
                 boolean[] at = new boolean[words.size()];
                 for (int i = 0; i < words.size(); i++) {
                     at[i] = of.get(i).get(part.family());
                 }
-                all &= notDenied(at, words, negator);
+                // A lost part is lost only where something negates it, or it is a word fused with its negator
+                // («مبيرفعش»): «يرفع راسو ويلعب» is a child holding his head up.
+                all &= part.lost() ? !notDenied(at, words, negator) || fusedNegation(at, words) : notDenied(at, words, negator);
             }
             if (all) {
                 return true;
@@ -242,6 +244,18 @@ public class ProblemReports {
      * A sign's word counts unless a negator stands anywhere before it in its clause: «ماكو عنده مشكلة بالبول»,
      * «لم يلاحظ أي تغير في التحكم بالبول» deny the whole clause.
      */
+    /** A word of the part read as negated by its own letters: Egyptian and Maghrebi «م…ش», Arabizi «ma…sh». */
+    private static boolean fusedNegation(boolean[] at, List<Word> words) {
+        for (int i = 0; i < at.length; i++) {
+            String text = words.get(i).text();
+            if (at[i] && text.length() > 3 && (text.startsWith("م") && text.endsWith("ش")
+                    || text.startsWith("ma") && (text.endsWith("sh") || text.endsWith("ch")))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static boolean notDenied(boolean[] at, List<Word> words, boolean[] negator) {
         for (int i = 0; i < at.length; i++) {
             if (!at[i]) {
