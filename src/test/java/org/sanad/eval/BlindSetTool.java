@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.ask.Answer;
@@ -40,11 +39,11 @@ class BlindSetTool {
             return;
         }
         Path knowledge = Files.createTempDirectory("blind-knowledge");
-        copy(TestKnowledge.PROJECT_KNOWLEDGE, knowledge);
+        TestKnowledge.copyDocuments(TestKnowledge.PROJECT_KNOWLEDGE, knowledge);
         String docs = System.getProperty("docs");
         if (docs != null && !docs.isBlank()) {
             for (String dir : docs.split(",")) {
-                copy(Path.of(dir), knowledge);
+                TestKnowledge.copyDocuments(Path.of(dir), knowledge);
             }
         }
         PassageIndex index = TestKnowledge.index(knowledge, Files.createTempDirectory("blind-index"));
@@ -73,16 +72,6 @@ class BlindSetTool {
         index.close();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (Files.isRegularFile(file) && (name.endsWith(".md") || name.endsWith(".txt"))) {
-                    Files.copy(file, to.resolve(name));
-                }
-            }
-        }
-    }
 
     private static boolean isTriageSet(List<String> lines) {
         JsonNode first = JSON.readTree(lines.get(0));

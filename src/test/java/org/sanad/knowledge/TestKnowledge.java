@@ -1,6 +1,9 @@
 package org.sanad.knowledge;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.sanad.knowledge.index.PassageIndex;
 import org.sanad.knowledge.search.ConfidenceGate;
 import org.sanad.knowledge.search.PassageSearch;
@@ -14,6 +17,18 @@ public final class TestKnowledge {
     public static final Path PROJECT_KNOWLEDGE = Path.of("knowledge");
 
     private TestKnowledge() {
+    }
+
+    /** Copies the documents of {@code from} (its {@code .md} and {@code .txt} files, as the loader reads) into {@code to}. */
+    public static void copyDocuments(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.list(from)) {
+            for (Path file : files.toList()) {
+                String name = file.getFileName().toString();
+                if (Files.isRegularFile(file) && (name.endsWith(".md") || name.endsWith(".txt"))) {
+                    Files.copy(file, to.resolve(name));
+                }
+            }
+        }
     }
 
     public static PassageIndex index(Path knowledgeDir, Path indexDir) {

@@ -5,7 +5,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.sanad.knowledge.TestKnowledge;
@@ -29,10 +28,10 @@ class GateDiagnosisTool {
             return;
         }
         Path knowledge = Files.createTempDirectory("diag-knowledge");
-        copy(TestKnowledge.PROJECT_KNOWLEDGE, knowledge);
+        TestKnowledge.copyDocuments(TestKnowledge.PROJECT_KNOWLEDGE, knowledge);
         for (String dir : System.getProperty("docs", "").split(",")) {
             if (!dir.isBlank()) {
-                copy(Path.of(dir), knowledge);
+                TestKnowledge.copyDocuments(Path.of(dir), knowledge);
             }
         }
         PassageIndex index = TestKnowledge.index(knowledge, Files.createTempDirectory("diag-index"));
@@ -85,14 +84,4 @@ class GateDiagnosisTool {
         index.close();
     }
 
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> files = Files.list(from)) {
-            for (Path file : files.toList()) {
-                String name = file.getFileName().toString();
-                if (Files.isRegularFile(file) && (name.endsWith(".md") || name.endsWith(".txt"))) {
-                    Files.copy(file, to.resolve(name));
-                }
-            }
-        }
-    }
 }
