@@ -110,6 +110,16 @@ class Conversations {
         }
     }
 
+    /**
+     * A copy queued in the outbox reached its chat as {@code toMessage}: from now on a reply to it finds the message
+     * it stands for. Only a pair whose copy was still unnamed; an update answered twice queued it once.
+     */
+    void named(long fromChat, long fromMessage, long toChat, long toMessage) {
+        jdbc.sql("UPDATE clinic_relay SET to_message_id = ? WHERE from_chat_id = ? AND from_message_id = ? "
+                        + "AND to_chat_id = ? AND to_message_id IS NULL")
+                .params(toMessage, fromChat, fromMessage, toChat).update();
+    }
+
     /** Closes it, once: false when it was closed already (by someone else, or another replica). */
     boolean close(long id, ClosedBy by, Instant now) {
         return jdbc.sql("UPDATE clinic_conversation SET open_chat_id = NULL, closed_at = ?, closed_by = ? "

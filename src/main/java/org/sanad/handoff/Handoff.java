@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Conversations between parents and the clinic's staff: a parent opens one, their messages are copied to the staff
@@ -79,6 +80,7 @@ public class Handoff {
     private final AuditLog audit;
     private final ObjectProvider<ClinicLine> line;
     private final ObjectProvider<Outbox> outbox;
+    private final TransactionTemplate transactions;
     private final Clock clock;
     private final Map<Long, String> lastOutcomes = new LinkedHashMap<>(256, 0.75f, true) {
         @Override
@@ -89,12 +91,14 @@ public class Handoff {
 
     @Autowired
     Handoff(Conversations conversations, HandoffProperties properties, Roles roles, AuditLog audit,
-            ObjectProvider<ClinicLine> line, ObjectProvider<Outbox> outbox) {
-        this(conversations, properties, roles, audit, line, outbox, Clock.systemUTC());
+            ObjectProvider<ClinicLine> line, ObjectProvider<Outbox> outbox, TransactionTemplate transactions) {
+        this(conversations, properties, roles, audit, line, outbox, transactions, Clock.systemUTC());
     }
 
     Handoff(Conversations conversations, HandoffProperties properties, Roles roles, AuditLog audit,
-            ObjectProvider<ClinicLine> line, ObjectProvider<Outbox> outbox, Clock clock) {
+            ObjectProvider<ClinicLine> line, ObjectProvider<Outbox> outbox, TransactionTemplate transactions,
+            Clock clock) {
+        this.transactions = transactions;
         this.outbox = outbox;
         this.conversations = conversations;
         this.properties = properties;
@@ -185,14 +189,21 @@ public class Handoff {
     public boolean fromParent(Conversation conversation, long messageId, boolean urgent) {
         ClinicLine messenger = line.getObject();
         Long replyTo = conversation.topicId() == null ? conversation.headerMessageId() : null;
-        ClinicLine.Copied copy = messenger.copy(new ClinicLine.Copy(conversation.id(), conversation.parentChatId(),
-                messageId, conversation.staffChatId(), conversation.topicId(), replyTo, false,
-                conversation.parentChatId()));
+        // the pair is stored with the queued copy, so that it is there when the sender learns the copy's id
+        ClinicLine.Copied copy = transactions.execute(status -> {
+            ClinicLine.Copied queued = messenger.copy(new ClinicLine.Copy(conversation.id(),
+                    conversation.parentChatId(), messageId, conversation.staffChatId(), conversation.topicId(),
+                    replyTo, false, conversation.parentChatId()));
+            if (queued.accepted()) {
+                conversations.relayed(conversation.id(), Conversations.Direction.TO_STAFF,
+                        conversation.parentChatId(), messageId, conversation.staffChatId(), queued.messageId(),
+                        clock.instant());
+            }
+            return queued;
+        });
         if (!copy.accepted()) {
             return false;
         }
-        conversations.relayed(conversation.id(), Conversations.Direction.TO_STAFF, conversation.parentChatId(),
-                messageId, conversation.staffChatId(), copy.messageId(), clock.instant());
         if (urgent) {
             messenger.tell(conversation.id(), conversation.staffChatId(), conversation.topicId(), copy.messageId(),
                     ClinicLine.Notice.STAFF_URGENT);
@@ -224,14 +235,19 @@ public class Handoff {
         }
         Long answers = replyTo == null ? null
                 : conversations.parentOriginal(conversation.id(), staffChatId, replyTo).orElse(null);
-        ClinicLine.Copied copy = line.getObject().copy(new ClinicLine.Copy(conversation.id(), staffChatId, messageId,
-                conversation.parentChatId(), null, answers, true, conversation.parentChatId()));
+        ClinicLine.Copied copy = transactions.execute(status -> {
+            ClinicLine.Copied queued = line.getObject().copy(new ClinicLine.Copy(conversation.id(), staffChatId,
+                    messageId, conversation.parentChatId(), null, answers, true, conversation.parentChatId()));
+            if (queued.accepted()) {
+                conversations.relayed(conversation.id(), Conversations.Direction.TO_PARENT, staffChatId, messageId,
+                        conversation.parentChatId(), queued.messageId(), clock.instant());
+            }
+            return queued;
+        });
         if (!copy.accepted()) {
             audit.record("telegram:" + userId, "handoff.reply", "failed", "conversation " + conversation.id());
             return StaffMessage.FAILED;
         }
-        conversations.relayed(conversation.id(), Conversations.Direction.TO_PARENT, staffChatId, messageId,
-                conversation.parentChatId(), copy.messageId(), clock.instant());
         audit.record("telegram:" + userId, "handoff.reply", "ok", "conversation " + conversation.id());
         return StaffMessage.RELAYED;
     }

@@ -22,8 +22,9 @@ public interface ChatSender {
      *
      * @param retryAfter for {@link Outcome#RETRY_AFTER}: how long the messenger asks every sender to wait
      * @param reason     the error, for the delivery row and the log; never the text sent
+     * @param messageId  for {@link Outcome#SENT}: the id the messenger gave the message in the chat, when it said
      */
-    record Result(Outcome outcome, Duration retryAfter, String reason) {
+    record Result(Outcome outcome, Duration retryAfter, String reason, Long messageId) {
 
         public enum Outcome {
             /** The messenger took it. */
@@ -41,27 +42,31 @@ public interface ChatSender {
         }
 
         public static Result sent() {
-            return new Result(Outcome.SENT, Duration.ZERO, null);
+            return new Result(Outcome.SENT, Duration.ZERO, null, null);
+        }
+
+        public static Result sent(long messageId) {
+            return new Result(Outcome.SENT, Duration.ZERO, null, messageId);
         }
 
         public static Result blocked(String reason) {
-            return new Result(Outcome.BLOCKED, Duration.ZERO, reason);
+            return new Result(Outcome.BLOCKED, Duration.ZERO, reason, null);
         }
 
         public static Result retryAfter(Duration wait) {
-            return new Result(Outcome.RETRY_AFTER, wait, "429");
+            return new Result(Outcome.RETRY_AFTER, wait, "429", null);
         }
 
         public static Result failedPermanently(String reason) {
-            return new Result(Outcome.FAILED_PERMANENTLY, Duration.ZERO, reason);
+            return new Result(Outcome.FAILED_PERMANENTLY, Duration.ZERO, reason, null);
         }
 
         public static Result failedTransiently(String reason) {
-            return new Result(Outcome.FAILED_TRANSIENTLY, Duration.ZERO, reason);
+            return new Result(Outcome.FAILED_TRANSIENTLY, Duration.ZERO, reason, null);
         }
 
         public static Result inDoubt(String reason) {
-            return new Result(Outcome.IN_DOUBT, Duration.ZERO, reason);
+            return new Result(Outcome.IN_DOUBT, Duration.ZERO, reason, null);
         }
     }
 }

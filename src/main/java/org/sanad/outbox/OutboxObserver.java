@@ -12,6 +12,13 @@ public interface OutboxObserver {
     default void sent(OutboxKind kind, long chatId) {
     }
 
+    /**
+     * Telegram took a row's message and named it: {@code messageId} in {@code chatId}. A copy queued before its id
+     * was known can be answered by that id from now on.
+     */
+    default void delivered(OutboxKind kind, long chatId, OutboxMessage message, long messageId) {
+    }
+
     /** The chat blocked the bot (Telegram's 403): nothing more reaches it. */
     default void blocked(long chatId) {
     }

@@ -347,9 +347,10 @@ public class OutboxSender implements SmartLifecycle {
             return;
         }
         lastSentToChat.put(row.chatId(), clock.instant());
-        ChatSender.Result result = chats.send(row.chatId(), body(row.bodyId()));
+        OutboxMessage message = body(row.bodyId());
+        ChatSender.Result result = chats.send(row.chatId(), message);
         if (!halted) {
-            record(row, result);
+            record(row, message, result);
         }
     }
 
@@ -366,13 +367,17 @@ public class OutboxSender implements SmartLifecycle {
     }
 
     /** What the messenger's answer means for the delivery row. */
-    private void record(Deliveries.Claimed row, ChatSender.Result result) {
+    private void record(Deliveries.Claimed row, OutboxMessage message, ChatSender.Result result) {
         Instant now = clock.instant();
         switch (result.outcome()) {
             case SENT -> {
                 if (deliveries.markSent(row, now)) {
-                    OutboxKind.parse(row.kind()).ifPresent(kind -> observers.forEach(o -> quietly(() -> o.sent(kind,
-                            row.chatId()))));
+                    OutboxKind.parse(row.kind()).ifPresent(kind -> observers.forEach(o -> quietly(() -> {
+                        o.sent(kind, row.chatId());
+                        if (result.messageId() != null) {
+                            o.delivered(kind, row.chatId(), message, result.messageId());
+                        }
+                    })));
                 }
                 statistics.sent.incrementAndGet();
             }

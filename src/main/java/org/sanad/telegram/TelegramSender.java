@@ -21,6 +21,8 @@ import org.telegram.telegrambots.meta.api.methods.send.SendChatAction;
 import org.telegram.telegrambots.meta.api.methods.CopyMessage;
 import org.telegram.telegrambots.meta.api.methods.send.SendMessage;
 import org.telegram.telegrambots.meta.api.objects.LinkPreviewOptions;
+import org.telegram.telegrambots.meta.api.objects.MessageId;
+import org.telegram.telegrambots.meta.api.objects.message.Message;
 import org.telegram.telegrambots.meta.api.objects.ReplyParameters;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.InlineKeyboardMarkup;
 import org.telegram.telegrambots.meta.api.objects.replykeyboard.buttons.InlineKeyboardButton;
@@ -226,8 +228,17 @@ class TelegramSender implements ChatSender {
     }
 
     /** One call, and what Telegram's answer (or its silence) means. */
+    /** What came of one send, with the id Telegram gave the message: the handoff answers a copy by it later. */
     private ChatSender.Result attempt(BotApiMethod<?> method) {
-        return attemptFor(method).result();
+        Attempt<?> attempt = attemptFor(method);
+        Object sent = attempt.value();
+        if (sent instanceof Message message && message.getMessageId() != null) {
+            return ChatSender.Result.sent(message.getMessageId());
+        }
+        if (sent instanceof MessageId id && id.getMessageId() != null) {
+            return ChatSender.Result.sent(id.getMessageId());
+        }
+        return attempt.result();
     }
 
     private record Attempt<T>(ChatSender.Result result, T value) {

@@ -1,6 +1,7 @@
 package org.sanad.telegram;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -108,9 +109,9 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         header(parent);
         TELEGRAM.pushText(parent, parent, QUESTION);
         FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
-        // the copy went out through the outbox, whose answer (the copy's id) Sanad never learns
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM clinic_relay WHERE from_chat_id = ? AND to_message_id IS NULL")
-                .param(parent).query(Long.class).single()).isEqualTo(1);
+        // as when the copy's send got no answer (in doubt): Sanad never learnt its id
+        awaitCopyNamed(parent, copy);
+        jdbc.sql("UPDATE clinic_relay SET to_message_id = NULL WHERE from_chat_id = ?").param(parent).update();
 
         TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "وصلنا سؤالك", copy.messageId());
 
@@ -118,6 +119,25 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
         assertThat(TELEGRAM.message(parent, reached.messageId()).get("text")).isEqualTo("وصلنا سؤالك");
         assertThat(copy.callbackData()).singleElement().asString().matches("h:e:\\d+");
         assertThat(copy.inlineKeyboard().get(0).get(0).get("text").toString()).contains("إنهاء المحادثة");
+    }
+
+    @Test
+    void aStaffReplyToACopyAnswersTheParentsOwnMessageInTheirChat() {
+        long parent = newChat();
+        ask(parent, "/clinic");
+        header(parent);
+        TELEGRAM.pushText(parent, parent, QUESTION);
+        FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
+        long question = Long.parseLong(copy.params().get("message_id").toString());
+        awaitCopyNamed(parent, copy);
+
+        TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "يمكنكم السفر بعد يومين", copy.messageId());
+
+        FakeBotApi.Call reached = copyToParent(parent, 1).get(0);
+        assertThat(reached.params().get("reply_parameters")).as("it quotes the question it answers")
+                .isInstanceOfSatisfying(java.util.Map.class,
+                        reply -> assertThat(((Number) reply.get("message_id")).longValue()).isEqualTo(question));
+        assertThat(TELEGRAM.message(parent, reached.messageId()).get("text")).isEqualTo("يمكنكم السفر بعد يومين");
     }
 
     @Test
@@ -283,6 +303,13 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
     private static FakeBotApi.Call header(long parent) {
         return TELEGRAM.awaitCall("sendMessage", call -> call.ok() && call.chatId() == STAFF_GROUP
                 && call.text().contains("tg://user?id=" + parent + "\""));
+    }
+
+    /** The outbox learns a copy's id from Telegram's answer, just after the fake Bot API has recorded the call. */
+    private void awaitCopyNamed(long parent, FakeBotApi.Call copy) {
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                        "SELECT COUNT(*) FROM clinic_relay WHERE from_chat_id = ? AND to_chat_id = ? AND to_message_id = ?")
+                .params(parent, STAFF_GROUP, copy.messageId()).query(Long.class).single() == 1);
     }
 
     private static List<FakeBotApi.Call> copyToStaff(long parent, int count) {
