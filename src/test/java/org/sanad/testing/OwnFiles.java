@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.stream.Stream;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
@@ -49,11 +51,22 @@ public record OwnFiles(Path knowledge, Path data) {
         registry.add("sanad.telegram.retry-backoff", () -> "50ms");
     }
 
+    /** Deleted once every application context has closed: the cached ones keep their H2 file open until then. */
     private static Path temp(String prefix) {
         try {
-            return Files.createTempDirectory(prefix);
+            Path dir = Files.createTempDirectory(prefix);
+            TestPostgres.afterSpringContextsClose(() -> delete(dir));
+            return dir;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // a temporary folder left behind harms no later run
         }
     }
 }
