@@ -105,12 +105,8 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
     @Test
     void aReplyFindsItsConversationByTheButtonUnderTheCopyAlone() {
         long parent = newChat();
-        ask(parent, "/clinic");
-        header(parent);
-        TELEGRAM.pushText(parent, parent, QUESTION);
-        FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
+        FakeBotApi.Call copy = questionInTheStaffGroup(parent);
         // as when the copy's send got no answer (in doubt): Sanad never learnt its id
-        awaitCopyNamed(parent, copy);
         jdbc.sql("UPDATE clinic_relay SET to_message_id = NULL WHERE from_chat_id = ?").param(parent).update();
 
         TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "وصلنا سؤالك", copy.messageId());
@@ -124,12 +120,8 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
     @Test
     void aStaffReplyToACopyAnswersTheParentsOwnMessageInTheirChat() {
         long parent = newChat();
-        ask(parent, "/clinic");
-        header(parent);
-        TELEGRAM.pushText(parent, parent, QUESTION);
-        FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
+        FakeBotApi.Call copy = questionInTheStaffGroup(parent);
         long question = Long.parseLong(copy.params().get("message_id").toString());
-        awaitCopyNamed(parent, copy);
 
         TELEGRAM.pushGroupReply(STAFF_GROUP, STAFF, "يمكنكم السفر بعد يومين", copy.messageId());
 
@@ -305,11 +297,17 @@ class TelegramClinicHandoffTest extends RunningTelegramBot {
                 && call.text().contains("tg://user?id=" + parent + "\""));
     }
 
-    /** The outbox learns a copy's id from Telegram's answer, just after the fake Bot API has recorded the call. */
-    private void awaitCopyNamed(long parent, FakeBotApi.Call copy) {
+    /** A parent in a conversation asks {@link #QUESTION}: its copy in the staff group, once Sanad knows its id. */
+    private FakeBotApi.Call questionInTheStaffGroup(long parent) {
+        ask(parent, "/clinic");
+        header(parent);
+        TELEGRAM.pushText(parent, parent, QUESTION);
+        FakeBotApi.Call copy = copyToStaff(parent, 1).get(0);
+        // the outbox learns the id from Telegram's answer, just after the fake Bot API has recorded the call
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                         "SELECT COUNT(*) FROM clinic_relay WHERE from_chat_id = ? AND to_chat_id = ? AND to_message_id = ?")
                 .params(parent, STAFF_GROUP, copy.messageId()).query(Long.class).single() == 1);
+        return copy;
     }
 
     private static List<FakeBotApi.Call> copyToStaff(long parent, int count) {
