@@ -75,10 +75,14 @@ public final class PassageSearch {
     }
 
     public PassageSearch(PassageIndex index, ConfidenceGate gate) {
+        this(index, gate, TextAnswerRule.bundled());
+    }
+
+    PassageSearch(PassageIndex index, ConfidenceGate gate, TextAnswerRule textAnswerRule) {
         this.index = index;
         this.gate = gate;
         this.topics = Topics.bundled();
-        this.textAnswerRule = TextAnswerRule.bundled();
+        this.textAnswerRule = textAnswerRule;
     }
 
     public SearchResult search(MessageText message) {
