@@ -67,6 +67,7 @@ public final class PassageSearch {
     private final PassageIndex index;
     private final ConfidenceGate gate;
     private final Topics topics;
+    private final TextAnswerRule textAnswerRule;
     private volatile Compiled compiled;
 
     /** The question reader of one language, built once per reindex. */
@@ -74,9 +75,14 @@ public final class PassageSearch {
     }
 
     public PassageSearch(PassageIndex index, ConfidenceGate gate) {
+        this(index, gate, TextAnswerRule.bundled());
+    }
+
+    PassageSearch(PassageIndex index, ConfidenceGate gate, TextAnswerRule textAnswerRule) {
         this.index = index;
         this.gate = gate;
         this.topics = Topics.bundled();
+        this.textAnswerRule = textAnswerRule;
     }
 
     public SearchResult search(MessageText message) {
@@ -285,11 +291,26 @@ public final class PassageSearch {
                 .forEach(p -> ordered.add(new SearchResult.ScoredPassage(p.passage(),
                         Math.min(floor, round(p.score() * RERANK_BASE)))));
         List<SearchResult.ScoredPassage> top = ordered.subList(0, Math.min(SHOWN, ordered.size()));
-        if ((gate.answers(best.evidence()) || clearLeader(slots, candidates, snapshot))
-                && !neitherCoversTheTopic(slots, candidates, snapshot) && !tooClose(slots, candidates, snapshot)) {
+        boolean answers = (gate.answers(best.evidence()) || clearLeader(slots, candidates, snapshot))
+                && !neitherCoversTheTopic(slots, candidates, snapshot) && !tooClose(slots, candidates, snapshot);
+        // A passage without example questions may answer on its own text's evidence where coverage fell short.
+        if (!answers && best.scored().passage().questions().isEmpty()) {
+            answers = textAnswerRule.answers(textFeatures(slots, candidates, snapshot));
+        }
+        if (answers) {
             return new SearchResult(SearchResult.Verdict.ANSWERED, List.copyOf(top), List.of(), best.evidence());
         }
         return new SearchResult(SearchResult.Verdict.NOT_COVERED, List.of(), List.copyOf(top), best.evidence());
+    }
+
+    /** The leader's own text's evidence, for {@link TextAnswerRule}. */
+    private static TextAnswerRule.Features textFeatures(List<ResolvedSlot> slots, List<Candidate> candidates,
+            PassageSnapshot snapshot) {
+        Passage leader = candidates.get(0).scored().passage();
+        double runnerUp = candidates.size() < 2 ? 0 : candidates.get(1).scored().score();
+        double lead = runnerUp <= 0 ? TextAnswerRule.LEAD_CAP : candidates.get(0).scored().score() / runnerUp;
+        return TextAnswerRule.features(slots, snapshot.ownTermsOf(leader.id()), snapshot.headingTermsOf(leader.id()),
+                lead);
     }
 
     /**
@@ -425,7 +446,7 @@ public final class PassageSearch {
      * «حفاضه» tells which passage answers, «بوتوكس» only that the message is on topic. A word no document has
      * weighs as much as the rarest known one (1): it is likely what the question is about.
      */
-    private static List<ResolvedSlot> resolve(List<Slot> slots, Vocabulary vocabulary, int documents,
+    static List<ResolvedSlot> resolve(List<Slot> slots, Vocabulary vocabulary, int documents,
             QuestionReader questions) {
         List<ResolvedSlot> out = new ArrayList<>();
         int repairs = 0;
@@ -487,7 +508,7 @@ public final class PassageSearch {
         return out;
     }
 
-    private static Query toQuery(List<ResolvedSlot> slots, PassageSnapshot snapshot) {
+    static Query toQuery(List<ResolvedSlot> slots, PassageSnapshot snapshot) {
         BooleanQuery.Builder builder = new BooleanQuery.Builder();
         int clauses = 0;
         for (ResolvedSlot slot : slots) {
@@ -553,7 +574,7 @@ public final class PassageSearch {
      * A passage scores by its own text plus its best-matching example question: one short example question alone
      * must not outrank a passage whose text says what was asked.
      */
-    private static List<SearchResult.ScoredPassage> rank(PassageSnapshot snapshot, Query query) {
+    static List<SearchResult.ScoredPassage> rank(PassageSnapshot snapshot, Query query) {
         TopDocs top;
         try {
             top = snapshot.search(query, CANDIDATE_DOCS);
