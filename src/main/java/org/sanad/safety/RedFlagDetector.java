@@ -41,6 +41,9 @@ public class RedFlagDetector {
     private static final Set<String> ANSWERS = Set.of("لا", "no", "la");
     private static final Set<String> NOR = Set.of("ولا", "wala", "wla", "nor");
 
+    /** Signs that a child with cerebral palsy often has for years: described as usual, they are a care question. */
+    private static final Set<String> HABITUAL = Set.of("swallowing", "feeding");
+
     /** Words allowed from the first to the last word of a sign («يشوف كل شي اتنين», «his chest sinks in»). */
     private static final int SIGN_SPAN = 5;
 
@@ -638,10 +641,27 @@ public class RedFlagDetector {
         if (sign && has("chronic", reading, clause)) {
             return new Decision(Triage.Level.MENTION, "chronic(" + what + ")", hit.category());
         }
+        if (sign && HABITUAL.contains(hit.category()) && has("habitual", reading, clause) && !recent(reading)) {
+            // «ويشرق بالاكل دايم»: a feeding trait asked about; after the injection or now it is still a sign.
+            return new Decision(Triage.Level.MENTION, "habitual(" + what + ")", hit.category());
+        }
         if ((hypothetical(reading, clause) || has("general", reading, clause)) && !has("report", reading, clause)) {
             return new Decision(Triage.Level.MENTION, "general(" + what + ")", hit.category());
         }
         return new Decision(Triage.Level.URGENT, what, hit.category());
+    }
+
+    /** The message places something after the injection, or now («من بعد الإبرة», «من امبارح», «right now»). */
+    private boolean recent(Reading reading) {
+        List<Word> tokens = reading.tokens();
+        for (int j = 0; j < tokens.size(); j++) {
+            for (String section : List.of("onset", "now", "after-injection")) {
+                if (lexicon.endOf(section, tokens, j, reading.masked()) > j) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** A clause that opens with a condition («لو», «اذا», «if») or asks what to do if. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.sanad.text.ArabicNormalizer;
 import org.sanad.text.ArabiziTransliterator;
 import org.sanad.text.TextReader;
@@ -57,8 +58,9 @@ final class SignFamilies {
     private record Affix(String strip, String restore) {
     }
 
+    /** {@code underived}: Arabic words of their own that look like a prefix on a family stem («مصدر», no «صدر»). */
     private record Affixes(List<Affix> arabicPrefixes, List<Affix> arabicSuffixes, List<Affix> latinPrefixes,
-            List<Affix> latinSuffixes) {
+            List<Affix> latinSuffixes, Set<String> underived) {
     }
 
     private SignFamilies(List<String> names, Map<String, BitSet> arabic, Map<String, BitSet> latin,
@@ -80,7 +82,9 @@ final class SignFamilies {
         Map<String, List<String>> affixSections = sections("affixes.txt", affixLines);
         Affixes affixes = new Affixes(affixes(affixSections, "arabic-prefix", true),
                 affixes(affixSections, "arabic-suffix", true), affixes(affixSections, "latin-prefix", false),
-                affixes(affixSections, "latin-suffix", false));
+                affixes(affixSections, "latin-suffix", false), affixSections.getOrDefault("underived", List.of())
+                        .stream().map(word -> ArabicNormalizer.loose(ArabicNormalizer.normalize(word)))
+                        .collect(Collectors.toUnmodifiableSet()));
         Map<String, List<String>> families = sections("families.txt", familyLines);
         List<String> names = new ArrayList<>(families.keySet());
         Map<String, BitSet> arabic = new HashMap<>();
@@ -202,9 +206,13 @@ final class SignFamilies {
         if (word.bare() != null) {
             stems.add(word.bare());
         }
+        // «مصدره» (its source) is a word of its own: read whole, never as «م» + «صدر» (chest).
+        boolean underived = stems.stream().anyMatch(affixes.underived()::contains);
         for (String stem : stems) {
             or(out, arabic.get(stem));
-            for (String derived : derived(stem, affixes.arabicPrefixes(), affixes.arabicSuffixes())) {
+            List<String> forms = underived ? List.of()
+                    : derived(stem, affixes.arabicPrefixes(), affixes.arabicSuffixes());
+            for (String derived : forms) {
                 or(out, arabic.get(derived));
             }
         }
