@@ -708,6 +708,26 @@ public class RedFlagDetector {
 
     /** Clauses before a sign's own where its subject may be named («my husband has asthma, he can't breathe»). */
     private static final int SUBJECT_CLAUSES = 2;
+    /** Words before a sign where its subject may be named: a sentence or two, however long a clause runs. */
+    private static final int SUBJECT_WORDS = 24;
+
+    /** Whether the message names an adult or the parent's «I» at all: most name none, and their signs are the child's. */
+    private boolean anyoneButTheChild(Reading reading) {
+        return reading.cues().computeIfAbsent("anyone@message", k -> {
+            List<Word> tokens = reading.tokens();
+            for (int j = 0; j < tokens.size(); j++) {
+                for (String section : PEOPLE) {
+                    if (lexicon.endOf(section, tokens, j, null) > j) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+    }
+
+    private static final List<String> PEOPLE = List.of("adult-he", "adult-she", "adult-any", "relative-he",
+            "relative-she", "first-person");
 
     /**
      * The nearest person named before the sign, in its clause or the two before. The child named in the sign's
@@ -719,6 +739,9 @@ public class RedFlagDetector {
     private Subject subject(Hit hit, Reading reading) {
         List<Word> tokens = reading.tokens();
         int clause = tokens.get(hit.start()).clause();
+        if (!anyoneButTheChild(reading)) {
+            return Subject.UNKNOWN;
+        }
         if (has("child", reading, clause)) {
             return Subject.CHILD;
         }
@@ -732,7 +755,8 @@ public class RedFlagDetector {
             }
         }
         boolean childVerb = false;
-        for (int j = hit.start() - 1; j >= 0 && tokens.get(j).clause() >= clause - SUBJECT_CLAUSES; j--) {
+        for (int j = hit.start() - 1; j >= Math.max(0, hit.start() - SUBJECT_WORDS)
+                && tokens.get(j).clause() >= clause - SUBJECT_CLAUSES; j--) {
             Word token = tokens.get(j);
             if (lexicon.endOf("witness", tokens, j, reading.masked()) > j || lexicon.is("switch", token)) {
                 return Subject.UNKNOWN;
