@@ -159,8 +159,8 @@ public class ProblemReports {
         boolean[] denial = found[8];
         // «يوجعو شوية بلاصة البيكير», «today he's his usual self»: the expected course, or a problem already over,
         // is no new problem; the words of a sign still count.
-        // A settled phrase settles its own clause and the one before («he was sleepy yesterday, today he's his usual
-        // self»), not a problem written after it («مكان الابرة احمر، ومن امبارح بيستفرغ»).
+        // A settled phrase settles its own clause and those before it («he was sleepy after the injection… today he's
+        // his usual self»), not a problem written after it («مكان الابرة احمر شوي، ومن امبارح بيستفرغ وما بياكل»).
         boolean[] problems = found[4].clone();
         for (int i = 0; i < problems.length; i++) {
             problems[i] &= !settledAt(words, found[9], words.get(i).clause());
@@ -211,7 +211,7 @@ public class ProblemReports {
     private static boolean settledAt(List<Word> words, boolean[] settled, int clause) {
         for (int j = 0; j < settled.length; j++) {
             int at = words.get(j).clause();
-            if (settled[j] && (at == clause || at == clause + 1)) {
+            if (settled[j] && at >= clause) {
                 return true;
             }
         }

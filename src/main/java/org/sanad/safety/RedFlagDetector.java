@@ -769,7 +769,7 @@ public class RedFlagDetector {
                 return Subject.UNKNOWN;
             }
             if (lexicon.is("first-person", token)) {
-                return token.clause() == clause && !childVerb && !childNamedAfter(tokens, hit.start(), clause)
+                return token.clause() == clause && !childVerb && !childNamedAfter(tokens, hit, clause)
                         && !quoted(tokens, j, clause) ? Subject.PARENT : Subject.UNKNOWN;
             }
             said = said.and(lexicon.is("he", token) ? Gender.HE : lexicon.is("she", token) ? Gender.SHE : Gender.ANY);
@@ -860,14 +860,15 @@ public class RedFlagDetector {
     }
 
     /**
-     * From the sign to the end of its clause, the child as the verb's subject or object: «بيتنفس», «we can't wake
-     * him», «ما نقدر نصحيه».
+     * The child as the sign's subject or object: a verb of he or she from the sign to the end of its clause
+     * («بيتنفس», «ما نقدر نصحيه»), a word for a child («we can't wake our son»), or a pronoun in the sign or just
+     * after it («we can't wake him»; not «I can't breathe since his diagnosis»).
      */
-    private boolean childNamedAfter(List<Word> tokens, int start, int clause) {
-        for (int j = start; j < tokens.size() && tokens.get(j).clause() == clause; j++) {
+    private boolean childNamedAfter(List<Word> tokens, Hit hit, int clause) {
+        for (int j = hit.start(); j < tokens.size() && tokens.get(j).clause() == clause; j++) {
             Word token = tokens.get(j);
-            if (thirdPerson(token) || lexicon.endOf("other", tokens, j, null) > j
-                    || !token.latin() && OBJECT.matcher(token.loose()).find()) {
+            if (thirdPerson(token) || j <= hit.end() && lexicon.endOf("other", tokens, j, null) > j
+                    || lexicon.is("child-noun", token) || !token.latin() && OBJECT.matcher(token.loose()).find()) {
                 return true;
             }
         }
