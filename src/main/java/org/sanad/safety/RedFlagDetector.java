@@ -716,18 +716,13 @@ public class RedFlagDetector {
         return reading.cues().computeIfAbsent("anyone@message", k -> {
             List<Word> tokens = reading.tokens();
             for (int j = 0; j < tokens.size(); j++) {
-                for (String section : PEOPLE) {
-                    if (lexicon.endOf(section, tokens, j, null) > j) {
-                        return true;
-                    }
+                if (lexicon.endOf("people", tokens, j, null) > j) {
+                    return true;
                 }
             }
             return false;
         });
     }
-
-    private static final List<String> PEOPLE = List.of("adult-he", "adult-she", "adult-any", "relative-he",
-            "relative-she", "first-person");
 
     /**
      * The nearest person named before the sign, in its clause or the two before. The child named in the sign's

@@ -38,7 +38,7 @@ final class SafetyLexicon {
             "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
             "chronic", "self", "other", "topic", "false-friend", "not-negator-before-ma",
             "ability-before-verb", "first-person", "first-person-after", "question", "possessive", "preference", "not-yet",
-            "adult-he", "adult-she", "adult-any", "relative-he", "relative-she", "he", "she", "she-verb", "switch", "child-noun", "witness",
+            "adult-he", "adult-she", "adult-any", "relative-he", "relative-she", "he", "she", "she-verb", "switch", "child-noun", "people", "witness",
             "vocative", "injected", "treats", "joy", "asleep", "worse");
 
     /** A phrase and where it was written, for error messages. */
