@@ -37,6 +37,8 @@ public class ProblemReports {
     private static final int NEGATION_REACH = 2;
     /** Words between «بعد» and the injection («بعد ما أخد الحقنة»). */
     private static final int AFTER_REACH = 3;
+    /** Words a loose sign may spread over: a sentence or two («his lips look like he's been eating blueberries»). */
+    private static final int LOOSE_SPAN = 16;
 
     /** One word of an entry: as written or a stem, only as written, with any ending or beginning, or as Arabizi. */
     private record Pattern(String text, boolean exact, boolean prefix, boolean suffix, List<String> skeletons) {
@@ -157,8 +159,13 @@ public class ProblemReports {
         boolean[] denial = found[8];
         // «يوجعو شوية بلاصة البيكير», «today he's his usual self»: the expected course, or a problem already over,
         // is no new problem; the words of a sign still count.
-        boolean settled = any(found[9]);
-        boolean problem = !settled && notNegated(found[4], words, negator, denial) || looseSign(words, negator);
+        // A settled phrase settles its own clause and those before it («he was sleepy after the injection… today he's
+        // his usual self»), not a problem written after it («مكان الابرة احمر شوي، ومن امبارح بيستفرغ وما بياكل»).
+        boolean[] problems = found[4].clone();
+        for (int i = 0; i < problems.length; i++) {
+            problems[i] &= !settledAt(words, found[9], words.get(i).clause());
+        }
+        boolean problem = notNegated(problems, words, negator, denial) || looseSign(words, negator);
         boolean worry = notNegated(found[5], words, negator, denial);
         // a change alone is no report: «صرت ما أنام» is an adult writing of themselves
         return problem && (child || after) || worry && (after || child && change);
@@ -183,6 +190,7 @@ public class ProblemReports {
                 continue;
             }
             boolean all = true;
+            List<boolean[]> places = new ArrayList<>();
             for (SignFamilies.Part part : sign.parts()) {
                 boolean[] at = new boolean[words.size()];
                 for (int i = 0; i < words.size(); i++) {
@@ -191,12 +199,58 @@ public class ProblemReports {
                 // A lost part is lost only where something negates it, or it is a word fused with its negator
                 // («مبيرفعش»): «يرفع راسو ويلعب» is a child holding his head up.
                 all &= part.lost() ? !notDenied(at, words, negator) || fusedNegation(at, words) : notDenied(at, words, negator);
+                places.add(part.lost() ? at : undenied(at, words, negator));
+            }
+            if (all && near(places)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean settledAt(List<Word> words, boolean[] settled, int clause) {
+        for (int j = 0; j < settled.length; j++) {
+            int at = words.get(j).clause();
+            if (settled[j] && at >= clause) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A sign's words «anywhere» are still one story: every part within {@link #LOOSE_SPAN} words of the others. */
+    private static boolean near(List<boolean[]> places) {
+        int n = places.get(0).length;
+        for (int from = 0; from < n; from++) {
+            boolean all = true;
+            for (int k = 0; k < places.size() && all; k++) {
+                boolean found = false;
+                for (int i = from; i < Math.min(n, from + LOOSE_SPAN + 1) && !found; i++) {
+                    found = places.get(k)[i];
+                }
+                all = found;
             }
             if (all) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The places of a part that no negator before them in their clause denies. */
+    private static boolean[] undenied(boolean[] at, List<Word> words, boolean[] negator) {
+        boolean[] out = new boolean[at.length];
+        for (int i = 0; i < at.length; i++) {
+            if (!at[i]) {
+                continue;
+            }
+            boolean denied = false;
+            for (int j = i - 1; j >= 0 && words.get(j).clause() == words.get(i).clause() && !denied; j--) {
+                denied = negator[j];
+            }
+            out[i] = !denied;
+        }
+        return out;
     }
 
     /** Where a phrase of the section starts. */

@@ -98,6 +98,14 @@ public class RedFlagDetector {
     }
 
     public Triage assess(MessageText message) {
+        try {
+            return read(message);
+        } finally {
+            lexicon.forget();
+        }
+    }
+
+    private Triage read(MessageText message) {
         List<Word> tokens = message.words();
         if (tokens.isEmpty()) {
             return Triage.none();
@@ -628,17 +636,24 @@ public class RedFlagDetector {
                     : new Decision(Triage.Level.MENTION, what, hit.category());
         }
         int clause = tokens.get(hit.start()).clause();
+        if (has("joy", reading, clause) && !LIFE_THREATENING_EVEN_IN_JOY.contains(hit.category())) {
+            // «جسمه كله نط من الفرحة», «she couldn't breathe from laughing»: an emotion said as the body's.
+            return new Decision(Triage.Level.NONE, "joy(" + what + ")", hit.category());
+        }
+        if ((hit.form() == Form.WORD || hit.form() == Form.SIGN) && treated(tokens, hit, reading)) {
+            return new Decision(Triage.Level.MENTION, "treated(" + what + ")", hit.category());
+        }
         // A named sign («لو صار ضيق تنفس», «لو ابني اتخنق») in a hypothetical clause is asked about, not seen; a
         // lost body action («اذا ابني ما عم يقدر يبلع») may be both, and escalates when the child is named.
         boolean sign = hit.form() == Form.WORD || hit.form() == Form.DIFFICULTY || hit.form() == Form.SIGN;
         if (sign && hypothetical(reading, clause)) {
             return new Decision(Triage.Level.MENTION, "hypothetical(" + what + ")", hit.category());
         }
-        if (hit.form() == Form.LOST_SIGN && has("chronic", reading, clause)) {
+        if (hit.form() == Form.LOST_SIGN && has("chronic", reading, clause) && !worse(reading)) {
             // «he can't stand on his own yet»: a milestone not reached, no sign at all.
             return new Decision(Triage.Level.NONE, "chronic(" + what + ")", hit.category());
         }
-        if (sign && has("chronic", reading, clause)) {
+        if (sign && has("chronic", reading, clause) && !worse(reading)) {
             return new Decision(Triage.Level.MENTION, "chronic(" + what + ")", hit.category());
         }
         if (sign && HABITUAL.contains(hit.category()) && has("habitual", reading, clause) && !recent(reading)) {
@@ -647,6 +662,12 @@ public class RedFlagDetector {
         }
         if ((hypothetical(reading, clause) || has("general", reading, clause)) && !has("report", reading, clause)) {
             return new Decision(Triage.Level.MENTION, "general(" + what + ")", hit.category());
+        }
+        Subject subject = subject(hit, reading);
+        if (subject != Subject.UNKNOWN && subject != Subject.CHILD) {
+            // «my husband has asthma, he can't breathe at night», «انا ما نجمش نتنفس من الهم»: a sign of someone
+            // else than the child is out of Sanad's scope; answered with the safety note.
+            return new Decision(Triage.Level.MENTION, subject.name().toLowerCase() + "(" + what + ")", hit.category());
         }
         return new Decision(Triage.Level.URGENT, what, hit.category());
     }
@@ -663,6 +684,236 @@ public class RedFlagDetector {
         }
         return false;
     }
+
+    /** «قبل سنة كان عنده صعوبة بلع، واليوم رجعت أسوأ»: a history the message says is back or worse is a report. */
+    private boolean worse(Reading reading) {
+        return reading.cues().computeIfAbsent("worse@message", k -> {
+            for (int j = 0; j < reading.tokens().size(); j++) {
+                if (lexicon.endOf("worse", reading.tokens(), j, reading.masked()) > j) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** Blue lips or a child who will not wake are never joy: a breath-holding spell after laughing is still one. */
+    private static final Set<String> LIFE_THREATENING_EVEN_IN_JOY = Set.of("cyanosis", "consciousness");
+    /** Words allowed between what a treatment does («for», «يعالج») and the sign it treats («for his drooling»). */
+    private static final int TREATS_REACH = 2;
+
+    /**
+     * The sign is what the treatment is for, in a clause that names the treatment: «is botox used for his drooling?»,
+     * «البوتوكس بيعالج الريالة؟», «هل الابرة للريالة».
+     */
+    private boolean treated(List<Word> tokens, Hit hit, Reading reading) {
+        int clause = tokens.get(hit.start()).clause();
+        if (!has("injected", reading, clause) && !has("product", reading, clause)) {
+            return false;
+        }
+        if (!tokens.get(hit.start()).latin() && tokens.get(hit.start()).text().startsWith("لل")) {
+            return true;
+        }
+        for (int j = hit.start() - 1; j >= Math.max(0, hit.start() - 1 - TREATS_REACH)
+                && tokens.get(j).clause() == clause; j--) {
+            if (lexicon.is("treats", tokens.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whom a sign is said of, as far as the words tell; when they do not tell, it is the child's. */
+    private enum Subject { CHILD, PARENT, ADULT, UNKNOWN }
+
+    /** Clauses before a sign's own where its subject may be named («my husband has asthma, he can't breathe»). */
+    private static final int SUBJECT_CLAUSES = 2;
+    /** Words before a sign where its subject may be named: a sentence or two, however long a clause runs. */
+    private static final int SUBJECT_WORDS = 24;
+
+    /** Whether the message names an adult or the parent's «I» at all: most name none, and their signs are the child's. */
+    private boolean anyoneButTheChild(Reading reading) {
+        return reading.cues().computeIfAbsent("anyone@message", k -> {
+            List<Word> tokens = reading.tokens();
+            for (int j = 0; j < tokens.size(); j++) {
+                if (lexicon.endOf("people", tokens, j, null) > j) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /**
+     * The nearest person named before the sign, in its clause or the two before. The child named in the sign's
+     * clause wins; another adult («زوجي», «my husband», «ابوه») is the subject when their gender fits the verbs and
+     * pronouns on the way («امه تعبانة وهو ما يقدر يبلع» is the child's), unless someone is said to notice or say it
+     * («امي لاحظت انه…»), an Arabic pronoun changes the subject («ابوه نايم وهو بيتشنج»), or the injection stands
+     * between; the parent's own «انا», «I» only in the sign's clause with no verb or pronoun of the child's, unquoted.
+     */
+    private Subject subject(Hit hit, Reading reading) {
+        List<Word> tokens = reading.tokens();
+        int clause = tokens.get(hit.start()).clause();
+        if (!anyoneButTheChild(reading)) {
+            return Subject.UNKNOWN;
+        }
+        if (has("child", reading, clause)) {
+            return Subject.CHILD;
+        }
+        // The verbs of the sign's clause and the pronouns met on the way back: «she» is no husband, «يقدر» no mother.
+        Gender said = Gender.of(verbGender(tokens, Math.max(firstOf(tokens, clause), hit.start() - 1 - WINDOW), clause));
+        // «ابوه شرب دوا الضغط»: an adult opening the sign is who drank, not whose medicine it was.
+        if (hit.end() - hit.start() > 1) {
+            Subject adult = adultAt(tokens, hit.start(), reading, said);
+            if (adult == Subject.ADULT) {
+                return adult;
+            }
+        }
+        boolean childVerb = false;
+        for (int j = hit.start() - 1; j >= Math.max(0, hit.start() - SUBJECT_WORDS)
+                && tokens.get(j).clause() >= clause - SUBJECT_CLAUSES; j--) {
+            Word token = tokens.get(j);
+            if (lexicon.endOf("witness", tokens, j, reading.masked()) > j || lexicon.is("switch", token)) {
+                return Subject.UNKNOWN;
+            }
+            Subject adult = adultAt(tokens, j, reading, said);
+            if (adult != null) {
+                return adult;
+            }
+            if (lexicon.endOf("child", tokens, j, null) > j || lexicon.endOf("injected", tokens, j, null) > j) {
+                return Subject.UNKNOWN;
+            }
+            if (lexicon.is("first-person", token)) {
+                return token.clause() == clause && !childVerb && !childNamedAfter(tokens, hit, clause)
+                        && !quoted(tokens, j, clause) ? Subject.PARENT : Subject.UNKNOWN;
+            }
+            said = said.and(lexicon.is("he", token) ? Gender.HE : lexicon.is("she", token) ? Gender.SHE : Gender.ANY);
+            // A pronoun («he», «انه», «عنده») stands for the nearest person named before it: no stop for an adult,
+            // but no longer the parent's «I».
+            childVerb |= token.clause() == clause && (thirdPerson(token) || lexicon.endOf("other", tokens, j, null) > j);
+        }
+        return Subject.UNKNOWN;
+    }
+
+    /** Whom the words so far may be of: a man, a woman, either, or both (then no one adult). */
+    private enum Gender {
+        ANY, HE, SHE, BOTH;
+
+        static Gender of(int verbs) {
+            return verbs == 0 ? ANY : verbs == 1 ? HE : verbs == 2 ? SHE : BOTH;
+        }
+
+        Gender and(Gender other) {
+            return this == ANY ? other : other == ANY || other == this ? this : BOTH;
+        }
+
+        boolean fits(Gender adult) {
+            return this == ANY || adult == ANY || this == adult;
+        }
+    }
+
+    /**
+     * The Arabic verbs of a clause from a sign on, as bits: 1 a verb of «he» («يقدر», «بيتنفس»), 2 of «she»
+     * («بتتنفس», «تقدر»). A bare «ت» opens nouns too («تنفس»): only the aspect prefixes and [she-verb] tell «she».
+     */
+    private int verbGender(List<Word> tokens, int start, int clause) {
+        int bits = 0;
+        for (int j = start; j < tokens.size() && tokens.get(j).clause() == clause; j++) {
+            Word token = tokens.get(j);
+            if (lexicon.is("she-verb", token)) {
+                bits |= 2;
+            } else if (thirdPerson(token)) {
+                String word = stem(token);
+                bits |= HE_OPENINGS.stream().anyMatch(word::startsWith) ? 1
+                        : SHE_OPENINGS.stream().anyMatch(word::startsWith) ? 2 : 0;
+            }
+        }
+        return bits;
+    }
+
+    private static final List<String> HE_OPENINGS = List.of("ي", "بي", "مي", "مبي", "كي", "عمي");
+    private static final List<String> SHE_OPENINGS = List.of("بت", "مبت", "كت", "عمت");
+
+    /**
+     * An adult named at this word whose gender fits what the words say of the sign's subject: a spouse or parent
+     * always; a brother or sister only when the child is named too.
+     */
+    private Subject adultAt(List<Word> tokens, int j, Reading reading, Gender said) {
+        Gender adult = lexicon.endOf("adult-he", tokens, j, null) > j ? Gender.HE
+                : lexicon.endOf("adult-she", tokens, j, null) > j ? Gender.SHE
+                : lexicon.endOf("adult-any", tokens, j, null) > j ? Gender.ANY : null;
+        if (adult != null) {
+            return said.fits(adult) ? Subject.ADULT : Subject.UNKNOWN;
+        }
+        Gender relative = lexicon.endOf("relative-he", tokens, j, null) > j ? Gender.HE
+                : lexicon.endOf("relative-she", tokens, j, null) > j ? Gender.SHE : null;
+        if (relative != null) {
+            return childNamed(reading) && said.fits(relative) ? Subject.ADULT : Subject.UNKNOWN;
+        }
+        return null;
+    }
+
+    private boolean childNamed(Reading reading) {
+        return reading.cues().computeIfAbsent("child@message", k -> {
+            for (int j = 0; j < reading.tokens().size(); j++) {
+                if (lexicon.endOf("child", reading.tokens(), j, null) > j) {
+                    return true;
+                }
+            }
+            return false;
+        });
+    }
+
+    /** The child's words quoted: «he keeps saying mama I can't breathe», «يقولي ماما ما نقدرش نتنفس». */
+    private boolean quoted(List<Word> tokens, int before, int clause) {
+        for (int j = before - 1; j >= 0 && tokens.get(j).clause() >= clause - 1; j--) {
+            if (lexicon.endOf("witness", tokens, j, null) > j || lexicon.is("vocative", tokens.get(j))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The child as the sign's subject or object: a verb of he or she from the sign to the end of its clause
+     * («بيتنفس», «ما نقدر نصحيه»), a word for a child («we can't wake our son»), or a pronoun in the sign or just
+     * after it («we can't wake him»; not «I can't breathe since his diagnosis»).
+     */
+    private boolean childNamedAfter(List<Word> tokens, Hit hit, int clause) {
+        for (int j = hit.start(); j < tokens.size() && tokens.get(j).clause() == clause; j++) {
+            Word token = tokens.get(j);
+            if (thirdPerson(token) || j <= hit.end() && lexicon.endOf("other", tokens, j, null) > j
+                    || lexicon.is("child-noun", token) || !token.latin() && OBJECT.matcher(token.loose()).find()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** A verb with the child as its object: «نصحيه», «اصحيها», «نرضعهم». */
+    private static final java.util.regex.Pattern OBJECT = java.util.regex.Pattern.compile("^[انت].{2,}(ه|ها|هم|و)$");
+
+    /** «يقدر», «بيتنفس», «مبيبلعش», «تقدر»: a verb of he or she (or you), never the parent's «اقدر», «نتنفس». */
+    private static boolean thirdPerson(Word token) {
+        if (token.latin()) {
+            return false;
+        }
+        String word = stem(token);
+        for (String opening : THIRD_PERSON) {
+            if (word.length() >= Math.max(4, opening.length() + 2) && word.startsWith(opening)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String stem(Word token) {
+        return token.bare() != null && !token.loose().startsWith("ي") ? token.bare() : token.loose();
+    }
+
+    /** How a verb of he or she opens, with its aspect and negation joined: «ي», «بي», «بت», «مي», «مبي», «عمي». */
+    private static final List<String> THIRD_PERSON = List.of("ي", "ت", "بي", "بت", "مي", "مت", "مبي", "مبت", "كي",
+            "كت", "مات", "عمي", "عمت");
 
     /** A clause that opens with a condition («لو», «اذا», «if») or asks what to do if. */
     private boolean hypothetical(Reading reading, int clause) {

@@ -37,7 +37,9 @@ final class SafetyLexicon {
     static final Set<String> WORD_CLASSES = Set.of("negator", "filler", "aspect", "ability", "inability",
             "difficulty", "reassurance", "thanks", "report", "child", "general", "conditional", "hypothetical",
             "chronic", "self", "other", "topic", "false-friend", "not-negator-before-ma",
-            "ability-before-verb", "first-person", "first-person-after", "question", "possessive", "preference", "not-yet");
+            "ability-before-verb", "first-person", "first-person-after", "question", "possessive", "preference", "not-yet",
+            "adult-he", "adult-she", "adult-any", "relative-he", "relative-she", "he", "she", "she-verb", "switch", "child-noun", "people", "witness",
+            "vocative", "injected", "treats", "joy", "asleep", "worse");
 
     /** A phrase and where it was written, for error messages. */
     record Phrase(List<TokenPattern> words, String source) {
@@ -114,6 +116,8 @@ final class SafetyLexicon {
         private long[] sections = new long[64];
         /** The message's words so far, by {@link #textKey}; emptied when a message's first word comes. */
         private final Map<String, Found> byText = new HashMap<>();
+        /** Places of {@link #words} filled since the cache was last emptied. */
+        private int used;
     }
 
     private record Found(int[] ids, long sections) {
@@ -301,7 +305,27 @@ final class SafetyLexicon {
         cache.words[at] = token;
         cache.ids[at] = found.ids();
         cache.sections[at] = found.sections();
+        cache.used = Math.max(cache.used, at + 1);
         return cache;
+    }
+
+    /** Whether this thread's cache still holds a word of a message (for the privacy specification). */
+    boolean remembersAnyWord() {
+        Candidates cache = thisThreadsCandidates();
+        return !cache.byText.isEmpty() || Arrays.stream(cache.words).anyMatch(word -> word != null);
+    }
+
+    /**
+     * Empties this thread's cache once a message is read: neither its words nor which phrases they might start
+     * outlive the message (privacy); the next message fills the cache again, as its first word would anyway.
+     */
+    void forget() {
+        Candidates cache = thisThreadsCandidates();
+        Arrays.fill(cache.words, 0, cache.used, null);
+        Arrays.fill(cache.ids, 0, cache.used, null);
+        Arrays.fill(cache.sections, 0, cache.used, 0L);
+        cache.used = 0;
+        cache.byText.clear();
     }
 
     private Candidates thisThreadsCandidates() {

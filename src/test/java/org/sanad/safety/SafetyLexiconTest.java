@@ -58,6 +58,16 @@ class SafetyLexiconTest {
     }
 
     @Test
+    void remembersNoWordOfAMessageOnceItIsRead() {
+        SafetyLexicon lexicon = SafetyLexicon.bundled();
+        RedFlagDetector detector = new RedFlagDetector(lexicon);
+
+        detector.assess(org.sanad.text.TestText.read("ابني ما يقدر يبلع من امبارح، my son can't swallow"));
+
+        assertThat(lexicon.remembersAnyWord()).isFalse();
+    }
+
+    @Test
     void listsNoPhraseTwiceInASection() {
         List<String> repeats = new java.util.ArrayList<>();
         for (Map<String, List<SafetyLexicon.Phrase>> file : List.of(lexicon.words(), lexicon.redFlags(), lexicon.crisis())) {

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * CHECK), 3 of 28 ordinary questions CHECK, 4 of 12 false friends escalated, 9 of 10 negated reports left alone.
  * The fifth ({@code safety/tri-s5.jsonl}, 130 messages) ran first at 63 of 66 emergencies URGENT (64 URGENT or CHECK),
  * 3 of 12 false friends and 1 of 9 negated reports escalated, a crisis missed; the other people's breathing of three
- * false friends (a husband's asthma, a brother's, the parent's own worry) still escalates.
+ * false friends (a husband's asthma, a brother's, the parent's own worry) is now read as theirs (the sign's subject).
  */
 class TriBlindFloorTest {
 
@@ -33,7 +33,7 @@ class TriBlindFloorTest {
 
     @ParameterizedTest(name = "{0}: no false alarm, at most {2} negated, {3} false friends, {4} concerns escalated")
     @CsvSource({"tri-s1, 150, 0, 0, 1", "tri-s2, 150, 0, 0, 1", "tri-s3, 129, 0, 0, 0", "tri-s4, 135, 0, 0, 0",
-            "tri-s5, 130, 0, 3, 0"})
+            "tri-s5, 130, 0, 0, 0"})
     void leavesOrdinaryNegatedAndFalseFriendMessagesAlone(String set, int size, int negated, int falseFriends,
             int concerns) {
         Map<String, List<String>> wrong = BlindTriageRound.wrongByKind(set, size);
