@@ -1,6 +1,7 @@
 package org.sanad.knowledge.index;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -9,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
@@ -16,10 +18,15 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.MultiTerms;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.util.BytesRef;
 import org.sanad.knowledge.ingest.Passage;
 import org.sanad.text.LanguageResources;
@@ -60,11 +67,17 @@ public final class PassageSnapshot extends IndexSearcher {
     private final Vocabulary vocabulary;
     /** The terms of each searched field, so that a query asks a field only for the terms it has. */
     private final Map<String, Set<String>> termsOfField = new HashMap<>();
+    /** A searched term's statistics and place, looked up once per snapshot instead of at every search that asks it. */
+    private final Map<Term, TermStates> termStates = new ConcurrentHashMap<>();
+    /** The same index, searched through term dictionaries that remember each term's place (queries ask only terms a
+     * field has, so what they remember is bounded by the vocabulary). */
+    private final IndexSearcher ranking;
     private final LanguageResources language;
     private final String contentHash;
 
     PassageSnapshot(DirectoryReader reader, LanguageResources language, String hashKey) throws IOException {
         super(reader);
+        this.ranking = new IndexSearcher(RememberedTerms.wrap(reader));
         this.language = language;
         this.contentHash = reader.getIndexCommit().getUserData().getOrDefault(hashKey, "");
         int max = reader.maxDoc();
@@ -128,6 +141,28 @@ public final class PassageSnapshot extends IndexSearcher {
     public boolean hasTerm(String field, String term) {
         Set<String> terms = termsOfField.get(field);
         return terms == null || terms.contains(term);
+    }
+
+    /**
+     * The query for one term of a field, scoring exactly as Lucene's own (a one-term synonym query is rewritten to
+     * it), with the term's statistics and postings address from this snapshot's cache.
+     */
+    public Query termQuery(String field, String term) {
+        Term key = new Term(field, term);
+        return new TermQuery(key, termStates.computeIfAbsent(key, this::lookUp));
+    }
+
+    /** The best {@code n} documents for the query, scored as {@link #search(Query, int)} scores them. */
+    public TopDocs rank(Query query, int n) throws IOException {
+        return ranking.search(query, n);
+    }
+
+    private TermStates lookUp(Term term) {
+        try {
+            return TermStates.build(ranking, term, true);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every passage, in the order of the documents. */

@@ -559,15 +559,22 @@ public final class PassageSearch {
     }
 
     private static Query synonyms(String field, Set<String> terms, PassageSnapshot snapshot) {
-        SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
-        boolean any = false;
+        List<String> present = new ArrayList<>(terms.size());
         for (String t : terms) {
             if (snapshot.hasTerm(field, t)) {
-                builder.addTerm(new Term(field, t));
-                any = true;
+                present.add(t);
             }
         }
-        return any ? builder.build() : null;
+        if (present.isEmpty()) {
+            return null;
+        }
+        // What Lucene rewrites a one-term synonym query to, without looking the term up again at every search.
+        if (present.size() == 1) {
+            return snapshot.termQuery(field, present.get(0));
+        }
+        SynonymQuery.Builder builder = new SynonymQuery.Builder(field);
+        present.forEach(t -> builder.addTerm(new Term(field, t)));
+        return builder.build();
     }
 
     /**
@@ -577,7 +584,7 @@ public final class PassageSearch {
     static List<SearchResult.ScoredPassage> rank(PassageSnapshot snapshot, Query query) {
         TopDocs top;
         try {
-            top = snapshot.search(query, CANDIDATE_DOCS);
+            top = snapshot.rank(query, CANDIDATE_DOCS);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,9 +48,9 @@ final class QuestionReader {
     private final LanguageResources language;
     private final Set<String> weakTerms = new HashSet<>();
     private final Set<String> generalTerms = new HashSet<>();
-    private final List<List<Set<String>>> anchors = new ArrayList<>();
-    private final List<List<Set<String>>> openAnchors = new ArrayList<>();
-    private final List<List<Set<String>>> closedAnchors = new ArrayList<>();
+    private final Phrases anchors;
+    private final Phrases openAnchors;
+    private final Phrases closedAnchors;
     private final List<CompiledRule> rules = new ArrayList<>();
     private final List<List<Set<String>>> stopPhrases = new ArrayList<>();
     /** Where each phrase of a rule may start: its first word's forms → (rule, phrase), in rule order. */
@@ -75,9 +75,13 @@ final class QuestionReader {
         // Longest phrases first, so «اثار جانبيه» wins over «اثار».
         rules.sort((a, b) -> Integer.compare(longest(b), longest(a)));
         language.stopPhrases().forEach(p -> stopPhrases.add(compile(p)));
-        language.anchorWords().forEach(a -> anchors.add(compile(LanguageResources.words(a))));
-        language.openAnchorWords().forEach(a -> openAnchors.add(compile(LanguageResources.words(a))));
-        anchors.stream().filter(a -> !openAnchors.contains(a)).forEach(closedAnchors::add);
+        List<List<Set<String>>> anchorPhrases = new ArrayList<>();
+        List<List<Set<String>>> openPhrases = new ArrayList<>();
+        language.anchorWords().forEach(a -> anchorPhrases.add(compile(LanguageResources.words(a))));
+        language.openAnchorWords().forEach(a -> openPhrases.add(compile(LanguageResources.words(a))));
+        anchors = new Phrases(anchorPhrases);
+        openAnchors = new Phrases(openPhrases);
+        closedAnchors = new Phrases(anchorPhrases.stream().filter(a -> !openPhrases.contains(a)).toList());
         // Greetings and thanks inside a question are not part of it.
         for (String section : List.of("greeting", "thanks", "goodbye")) {
             language.chitchat(section).forEach(p -> stopPhrases.add(compile(LanguageResources.words(p))));
@@ -279,16 +283,70 @@ final class QuestionReader {
 
     /** The terms name this clinic's subject: «بوتوكس», «حقنه», «صغر الراس»… */
     boolean isAnchor(Set<String> terms) {
-        return matchesAny(anchors, terms);
+        return anchors.matchAny(terms);
     }
 
     /** An anchor that names the subject only when no unknown word follows it: an injection of what? */
     boolean isOpenAnchor(Set<String> terms) {
-        return matchesAny(openAnchors, terms) && !matchesAny(closedAnchors, terms);
+        return openAnchors.matchAny(terms) && !closedAnchors.matchAny(terms);
     }
 
-    private static boolean matchesAny(List<List<Set<String>>> phrases, Set<String> terms) {
-        return phrases.stream().anyMatch(a -> a.stream().allMatch(f -> f.stream().anyMatch(terms::contains)));
+    /**
+     * Phrases of forms, matched when every word of one of them has a form among the terms. Asked for every slot of
+     * every question: the forms of one-word phrases (nearly all anchors) are one set, looked up once per term.
+     */
+    private static final class Phrases {
+
+        private final Set<String> oneWordForms = new HashSet<>();
+        private final List<List<Set<String>>> longer = new ArrayList<>();
+        private final boolean anyEmpty;
+
+        Phrases(List<List<Set<String>>> phrases) {
+            boolean empty = false;
+            for (List<Set<String>> phrase : phrases) {
+                if (phrase.isEmpty()) {
+                    empty = true;
+                } else if (phrase.size() == 1) {
+                    oneWordForms.addAll(phrase.get(0));
+                } else {
+                    longer.add(phrase);
+                }
+            }
+            anyEmpty = empty;
+        }
+
+        boolean matchAny(Set<String> terms) {
+            if (anyEmpty) {
+                return true;
+            }
+            for (String term : terms) {
+                if (oneWordForms.contains(term)) {
+                    return true;
+                }
+            }
+            for (List<Set<String>> phrase : longer) {
+                if (allWordsIn(phrase, terms)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
+        private static boolean allWordsIn(List<Set<String>> phrase, Set<String> terms) {
+            for (Set<String> forms : phrase) {
+                boolean found = false;
+                for (String form : forms) {
+                    if (terms.contains(form)) {
+                        found = true;
+                        break;
+                    }
+                }
+                if (!found) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     /** «ومش», «فهل», «لغير»: a filler word keeps being one behind a one-letter proclitic. */
