@@ -309,8 +309,10 @@ public final class PassageSearch {
         Passage leader = candidates.get(0).scored().passage();
         double runnerUp = candidates.size() < 2 ? 0 : candidates.get(1).scored().score();
         double lead = runnerUp <= 0 ? TextAnswerRule.LEAD_CAP : candidates.get(0).scored().score() / runnerUp;
+        Set<String> runnerUpHeading = candidates.size() < 2 ? Set.of()
+                : snapshot.headingTermsOf(candidates.get(1).scored().passage().id());
         return TextAnswerRule.features(slots, snapshot.ownTermsOf(leader.id()), snapshot.headingTermsOf(leader.id()),
-                lead);
+                runnerUpHeading, lead);
     }
 
     /**

@@ -14,7 +14,9 @@ import java.util.Set;
  * tuned on the first article, whose example questions carry a parent's words; a new clinic document has only its
  * text, a dialect question leaves many of its words unknown, and coverage alone turns away questions the leader
  * clearly answers. This rule weighs what keeps its meaning for any
- * document: how far the leader is ahead, how much rarity its text holds, whether its heading names the topic. The
+ * document: how far the leader is ahead, how much rarity its text holds, whether its heading names the topic
+ * (a word the runner-up's heading lacks too: a word every heading of a document holds names the document, not the
+ * question, and let out-of-scope questions about that document's subject through). The
  * weights are fitted on every spent set at once and live in {@code /language/text-answer-rule.properties}.
  */
 final class TextAnswerRule {
@@ -74,10 +76,11 @@ final class TextAnswerRule {
     /**
      * @param ownTerms     the words of the passage's text and heading
      * @param headingTerms the words of its heading
+     * @param runnerUpHeadingTerms the words of the runner-up's heading (empty when it has none)
      * @param lead         the passage's score over the runner-up's (any large number when it has none)
      */
     static Features features(List<PassageSearch.ResolvedSlot> slots, Set<String> ownTerms, Set<String> headingTerms,
-            double lead) {
+            Set<String> runnerUpHeadingTerms, double lead) {
         double known = 0;
         double held = 0;
         int unknown = 0;
@@ -96,7 +99,8 @@ final class TextAnswerRule {
                 // A spelling guess counts for less than the word itself, as in the coverage gate.
                 held += slot.repaired() ? 0.75 * slot.weight() : slot.weight();
                 heading |= !slot.slot().general() && !slot.anchor() && slot.weight() >= ConfidenceGate.DISTINCTIVE
-                        && slot.known().stream().anyMatch(headingTerms::contains);
+                        && slot.known().stream().anyMatch(headingTerms::contains)
+                        && slot.known().stream().noneMatch(runnerUpHeadingTerms::contains);
             }
         }
         return new Features(lead, held, known == 0 ? 0 : held / known, unknown, heading);

@@ -67,7 +67,7 @@ class TextAnswerRuleTest {
                 slot("شلون", 0.5, false, false, true, Set.of()),
                 unknown("زربه"));
 
-        var features = TextAnswerRule.features(slots, Set.of("جبير", "اسهل"), Set.of("جبير"), 2.0);
+        var features = TextAnswerRule.features(slots, Set.of("جبير", "اسهل"), Set.of("جبير"), Set.of(), 2.0);
 
         assertThat(features.heldWeight()).as("a repaired spelling counts for three quarters").isCloseTo(1.5, within(1e-9));
         assertThat(features.heldShare()).isCloseTo(1.5 / 1.9, within(1e-9));
@@ -79,8 +79,21 @@ class TextAnswerRuleTest {
     @Test
     void aHeadingThatHoldsOnlyAnEverydayWordDoesNotNameTheTopic() {
         var features = TextAnswerRule.features(List.of(word("طفل", 0.2), word("جبير", 0.9)), Set.of("طفل"),
-                Set.of("طفل"), 1.0);
+                Set.of("طفل"), Set.of(), 1.0);
 
         assertThat(features.headingTopic()).isFalse();
+    }
+
+    @Test
+    void aHeadingWordTheRunnerUpsHeadingAlsoHoldsNamesTheDocumentsSubjectNotTheQuestion() {
+        List<PassageSearch.ResolvedSlot> slots = List.of(word("اجهزه", 0.7), word("تواصل", 0.4));
+
+        var shared = TextAnswerRule.features(slots, Set.of("اجهزه", "تواصل"), Set.of("اجهزه", "تواصل"),
+                Set.of("اجهزه", "تواصل"), 2.0);
+        var own = TextAnswerRule.features(slots, Set.of("اجهزه", "تواصل"), Set.of("اجهزه", "تواصل"),
+                Set.of("تواصل"), 2.0);
+
+        assertThat(shared.headingTopic()).isFalse();
+        assertThat(own.headingTopic()).isTrue();
     }
 }
