@@ -198,8 +198,9 @@ public class ProblemReports {
                 }
                 // A lost part is lost only where something negates it, or it is a word fused with its negator
                 // («مبيرفعش»): «يرفع راسو ويلعب» is a child holding his head up.
-                all &= part.lost() ? !notDenied(at, words, negator) || fusedNegation(at, words) : notDenied(at, words, negator);
-                places.add(part.lost() ? at : undenied(at, words, negator));
+                boolean[] undenied = undenied(at, words, negator);
+                all &= part.lost() ? !any(undenied) || fusedNegation(at, words) : any(undenied);
+                places.add(part.lost() ? at : undenied);
             }
             if (all && near(places)) {
                 return true;
@@ -237,7 +238,10 @@ public class ProblemReports {
         return false;
     }
 
-    /** The places of a part that no negator before them in their clause denies. */
+    /**
+     * The places of a part that no negator before them in their clause denies: «ماكو عنده مشكلة بالبول», «لم يلاحظ أي
+     * تغير في التحكم بالبول» deny the whole clause.
+     */
     private static boolean[] undenied(boolean[] at, List<Word> words, boolean[] negator) {
         boolean[] out = new boolean[at.length];
         for (int i = 0; i < at.length; i++) {
@@ -294,32 +298,12 @@ public class ProblemReports {
         return false;
     }
 
-    /**
-     * A sign's word counts unless a negator stands anywhere before it in its clause: «ماكو عنده مشكلة بالبول»,
-     * «لم يلاحظ أي تغير في التحكم بالبول» deny the whole clause.
-     */
     /** A word of the part read as negated by its own letters: Egyptian and Maghrebi «م…ش», Arabizi «ma…sh». */
     private static boolean fusedNegation(boolean[] at, List<Word> words) {
         for (int i = 0; i < at.length; i++) {
             String text = words.get(i).text();
             if (at[i] && text.length() > 3 && (text.startsWith("م") && text.endsWith("ش")
                     || text.startsWith("ma") && (text.endsWith("sh") || text.endsWith("ch")))) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean notDenied(boolean[] at, List<Word> words, boolean[] negator) {
-        for (int i = 0; i < at.length; i++) {
-            if (!at[i]) {
-                continue;
-            }
-            boolean denied = false;
-            for (int j = i - 1; j >= 0 && words.get(j).clause() == words.get(i).clause() && !denied; j--) {
-                denied = negator[j];
-            }
-            if (!denied) {
                 return true;
             }
         }

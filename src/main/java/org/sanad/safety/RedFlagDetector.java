@@ -674,27 +674,13 @@ public class RedFlagDetector {
 
     /** The message places something after the injection, or now («من بعد الإبرة», «من امبارح», «right now»). */
     private boolean recent(Reading reading) {
-        List<Word> tokens = reading.tokens();
-        for (int j = 0; j < tokens.size(); j++) {
-            for (String section : List.of("onset", "now", "after-injection")) {
-                if (lexicon.endOf(section, tokens, j, reading.masked()) > j) {
-                    return true;
-                }
-            }
-        }
-        return false;
+        return anywhere("onset", reading, reading.masked()) || anywhere("now", reading, reading.masked())
+                || anywhere("after-injection", reading, reading.masked());
     }
 
     /** «قبل سنة كان عنده صعوبة بلع، واليوم رجعت أسوأ»: a history the message says is back or worse is a report. */
     private boolean worse(Reading reading) {
-        return reading.cues().computeIfAbsent("worse@message", k -> {
-            for (int j = 0; j < reading.tokens().size(); j++) {
-                if (lexicon.endOf("worse", reading.tokens(), j, reading.masked()) > j) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return anywhere("worse", reading, reading.masked());
     }
 
     /** Blue lips or a child who will not wake are never joy: a breath-holding spell after laughing is still one. */
@@ -733,15 +719,7 @@ public class RedFlagDetector {
 
     /** Whether the message names an adult or the parent's «I» at all: most name none, and their signs are the child's. */
     private boolean anyoneButTheChild(Reading reading) {
-        return reading.cues().computeIfAbsent("anyone@message", k -> {
-            List<Word> tokens = reading.tokens();
-            for (int j = 0; j < tokens.size(); j++) {
-                if (lexicon.endOf("people", tokens, j, null) > j) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return anywhere("people", reading, null);
     }
 
     /**
@@ -854,14 +832,7 @@ public class RedFlagDetector {
     }
 
     private boolean childNamed(Reading reading) {
-        return reading.cues().computeIfAbsent("child@message", k -> {
-            for (int j = 0; j < reading.tokens().size(); j++) {
-                if (lexicon.endOf("child", reading.tokens(), j, null) > j) {
-                    return true;
-                }
-            }
-            return false;
-        });
+        return anywhere("child", reading, null);
     }
 
     /** The child's words quoted: «he keeps saying mama I can't breathe», «يقولي ماما ما نقدرش نتنفس». */
@@ -933,6 +904,21 @@ public class RedFlagDetector {
             self |= lexicon.endOf("self", tokens, j, masked) > j;
         }
         return self;
+    }
+
+    /**
+     * Whether the message holds a cue of {@code section} anywhere; asked once per message. {@code masked} words (read
+     * as false friends) are skipped, or none with null.
+     */
+    private boolean anywhere(String section, Reading reading, boolean[] masked) {
+        return reading.cues().computeIfAbsent(section + "@message", k -> {
+            for (int j = 0; j < reading.tokens().size(); j++) {
+                if (lexicon.endOf(section, reading.tokens(), j, masked) > j) {
+                    return true;
+                }
+            }
+            return false;
+        });
     }
 
     /** Whether a clause holds a cue of {@code section}; asked once per clause, however many signs it holds. */
